@@ -1,0 +1,36 @@
+"""Coded errors. Each document-level failure is recorded with one of these codes."""
+
+from __future__ import annotations
+
+CODES: dict[str, str] = {
+    "E001": "empty document: no text after normalisation",
+    "E002": "binary content: not a text, HTML or JSON document",
+    "E003": "invalid text encoding: the bytes are not valid UTF-8 (or a declared charset)",
+    "E004": "document too large",
+    "E005": "HTML with no extractable article text",
+    "E006": "span offsets outside the text",
+    "E007": "malformed input record (JSONL line or field)",
+    "E008": "unreadable input path",
+    "E009": "invalid publication date",
+    "E010": "absurd number rejected",
+    "E011": "absurd or impossible date rejected",
+    "E020": "internal error in a pipeline stage",
+    "E030": "database error",
+    "E031": "database schema is newer than this version of eventscribe",
+    "E032": "database is corrupted",
+    "E040": "malformed gold file",
+}
+
+
+class EventscribeError(Exception):
+    """An error with a stable code (see :data:`CODES`) and a readable message."""
+
+    def __init__(self, code: str, message: str) -> None:
+        if code not in CODES:
+            raise ValueError(f"unknown error code {code}")
+        super().__init__(f"{code} {message}")
+        self.code = code
+        self.message = message
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message, "kind": CODES[self.code]}
