@@ -48,7 +48,7 @@ _ATTRIBUTIVE = re.compile(r"\b(?:of|the|a|an|by|many|some|several)\s+$", re.IGNO
 _NOUN_AFTER = re.compile(r"\s+(?!(?:at|in|on|against|for|with|to|into|outside|near)\b)[a-z]+")
 # "released a statement/report/video" is not the release of people.
 _RELEASE_NON_PEOPLE = re.compile(
-    r"^\s+(?:a|an|the|its|their|his|her)?\s*(?:\w+\s+)?(?:statement|report|video|footage|"
+    r"\s+(?:a|an|the|its|their|his|her)?\s*(?:\w+\s+)?(?:statement|report|video|footage|"
     r"figures|data|photos?|images?|results?|list|budget|album|film|plan|details|funds)",
     re.IGNORECASE,
 )
