@@ -74,12 +74,23 @@ class CountSummary:
 
 
 def summarise(claims: tuple[Claim, ...]) -> CountSummary | None:
-    """Summarise claims of one kind.
+    """Summarise claims of one kind as best/low/high (docs/counts.md).
 
-    Rule (docs/formats.md): claims are never averaged. ``best`` is ACLED's conservative reading,
-    the lowest figure any source asserts; ``low`` is the lowest lower bound; ``high`` is the
-    highest upper bound any source states (UCDP's high). Per-group claims from one source in
-    one sentence ("3 soldiers and 5 civilians") are added up before comparing sources.
+    Claims are never averaged. First each source's figure range is found:
+
+    * a *subset* ("10 killed, including 3 children"; reason tagged ``subset:``) is dropped
+      when the same source states any other figure, so the part is not counted twice;
+    * an *update* ("the toll rose to 12"; reason tagged ``update:``) supersedes that source's
+      earlier figures: only the latest update and what the source says after it are kept;
+    * per-group *parts* of one statement ("3 soldiers and 5 civilians were killed"; reason
+      tagged ``part:``, sharing ``evidence[1]``, the whole coordination) add up to one figure;
+    * every other claim is a figure of its own; the source's low is the lowest lower bound of
+      its figures and its high the highest upper bound.
+
+    Then across sources: ``best`` is ACLED's conservative reading, the lowest figure any
+    source asserts; ``low`` is the lowest lower bound and ``high`` the highest upper bound any
+    source states (UCDP's low/high). Example: the outlet says 11 killed and Amnesty says at
+    least 9 -> best 9, low 9, high 11.
     """
     if not claims:
         return None
@@ -87,20 +98,30 @@ def summarise(claims: tuple[Claim, ...]) -> CountSummary | None:
     for c in claims:
         per_source.setdefault(c.attributed_to, []).append(c)
     totals: list[tuple[int, int, str]] = []
-    for source, group in per_source.items():
-        by_group: dict[str | None, Claim] = {}
-        for c in group:
-            prev = by_group.get(c.group)
-            if prev is None or c.value > prev.value:
-                by_group[c.group] = c
-        if len(by_group) > 1 and None not in by_group:
-            # "3 soldiers and 5 civilians": one source's per-group figures add up
-            lo = sum(c.low for c in by_group.values())
-            hi = sum(c.upper for c in by_group.values())
-        else:
-            lo = min(c.low for c in group)
-            hi = max(c.upper for c in group)
-        totals.append((lo, hi, source))
+    notes: list[str] = []
+    for source, own in per_source.items():
+        own = sorted(own, key=lambda c: (c.evidence[0].start if c.evidence else 0))
+        whole = [c for c in own if not c.provenance.reason.startswith("subset:")]
+        if whole and len(whole) < len(own):
+            notes.append(f"{len(own) - len(whole)} subset figure(s) of {source} not added")
+            own = whole
+        updates = [i for i, c in enumerate(own) if c.provenance.reason.startswith("update:")]
+        if updates:
+            if updates[-1] > 0:
+                notes.append(f"{source}'s latest update supersedes its earlier figures")
+            own = own[updates[-1] :]
+        figures: dict[object, tuple[int, int]] = {}
+        for i, c in enumerate(own):
+            key: object = i
+            if c.provenance.reason.startswith("part:") and len(c.evidence) >= 2:
+                key = (c.evidence[1].start, c.evidence[1].end)
+            lo, hi = figures.get(key, (0, 0))
+            figures[key] = (lo + c.low, hi + c.upper)
+        if any(isinstance(k, tuple) for k in figures):
+            notes.append(f"{source}'s per-group figures are added up")
+        totals.append(
+            (min(f[0] for f in figures.values()), max(f[1] for f in figures.values()), source)
+        )
     low = min(t[0] for t in totals)
     high = max(t[1] for t in totals)
     best = low
@@ -112,4 +133,6 @@ def summarise(claims: tuple[Claim, ...]) -> CountSummary | None:
             f"{len(totals)} figures from {', '.join(sources)}: best is the most conservative "
             "(lowest) figure, low/high the range they span; none is averaged"
         )
+    if notes:
+        reason += " (" + "; ".join(notes) + ")"
     return CountSummary(best=best, low=low, high=high, reason=reason)
