@@ -186,7 +186,8 @@ def test_io_folder_recursive_sorted_skips_hidden_and_unknown(tmp_path: Path) -> 
     (tmp_path / ".git" / "x.txt").write_text("Git story.", encoding="utf-8")
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\x00")
     results = list(iter_inputs([tmp_path]))
-    assert [d.text for d in _docs(results)] == ["First story from Lagos.", "Second story from Accra."]
+    texts = [d.text for d in _docs(results)]
+    assert texts == ["First story from Lagos.", "Second story from Accra."]
     assert _errors(results) == []
 
 
@@ -205,9 +206,11 @@ def test_io_rss_and_atom_feeds(tmp_path: Path) -> None:
 <title>Andes Wire</title>
 <item><title>Miners block highway</title><link>https://andes.example/1</link>
 <pubDate>Tue, 08 Mar 2022 14:00:00 -0500</pubDate>
-<content:encoded><![CDATA[<p>Hundreds of miners blocked the highway near Arequipa.</p><p>Police used tear gas.</p>]]></content:encoded></item>
+<content:encoded><![CDATA[<p>Hundreds of miners blocked the highway near Arequipa.</p>
+<p>Police used tear gas.</p>]]></content:encoded></item>
 <item><title>Empty</title><description></description></item>
-<item><title>Bad date</title><pubDate>someday</pubDate><description>Farmers marched in Cusco.</description></item>
+<item><title>Bad date</title><pubDate>someday</pubDate>
+<description>Farmers marched in Cusco.</description></item>
 </channel></rss>""",
         encoding="utf-8",
     )
@@ -221,7 +224,9 @@ def test_io_rss_and_atom_feeds(tmp_path: Path) -> None:
     )
     results = list(iter_inputs([rss, atom]))
     docs = _docs(results)
-    assert docs[0].text == "Hundreds of miners blocked the highway near Arequipa.\nPolice used tear gas."
+    assert docs[0].text == (
+        "Hundreds of miners blocked the highway near Arequipa.\nPolice used tear gas."
+    )
     assert docs[0].source.published_at == date(2022, 3, 8)
     assert docs[0].source.outlet == "Andes Wire" and docs[0].source.url == "https://andes.example/1"
     assert docs[1].source.outlet == "Delta Desk" and docs[1].source.external_id == "tag:d,1"

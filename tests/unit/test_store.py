@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from test_export_fixtures import TEXT, sample_doc, sample_events
 
 from eventscribe.errors import EventscribeError
 from eventscribe.model import Doc, Event, Span
 from eventscribe.store import SCHEMA_VERSION, Store
+from tests.unit.test_export_fixtures import TEXT, sample_doc, sample_events
 
 pytestmark = pytest.mark.unit
 

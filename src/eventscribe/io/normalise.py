@@ -66,7 +66,8 @@ def decode(raw: bytes, *, allow_declared: bool = False) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise EventscribeError("E003", f"invalid UTF-16 after a byte-order mark: {exc}") from None
+            msg = f"invalid UTF-16 after a byte-order mark: {exc}"
+            raise EventscribeError("E003", msg) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

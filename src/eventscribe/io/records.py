@@ -26,7 +26,8 @@ def _opt_str(obj: dict[str, Any], key: str) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
-        raise EventscribeError("E007", f"field {key!r} must be a string, got {type(value).__name__}")
+        got = type(value).__name__
+        raise EventscribeError("E007", f"field {key!r} must be a string, got {got}")
     return value.strip() or None
 
 

@@ -147,7 +147,9 @@ class Store:
         """
         for ev in events:
             if ev.doc_id != doc.id:
-                raise EventscribeError("E030", f"event {ev.id} belongs to {ev.doc_id}, not {doc.id}")
+                raise EventscribeError(
+                    "E030", f"event {ev.id} belongs to {ev.doc_id}, not {doc.id}"
+                )
             for field, span in event_spans(ev):
                 if not span.verify(doc.text):
                     raise EventscribeError(
@@ -266,7 +268,9 @@ class Store:
 
     # -- errors and runs -------------------------------------------------------------------
 
-    def write_error(self, doc_key: str, code: str, message: str, *, run_id: int | None = None) -> None:
+    def write_error(
+        self, doc_key: str, code: str, message: str, *, run_id: int | None = None
+    ) -> None:
         """Record a failure for an input (path, path:line) or a document id.
 
         The same (key, code, message) seen again, e.g. on a rerun, updates its time and run
@@ -288,7 +292,9 @@ class Store:
         for key, code, message, at, run_id in cur:
             yield {"doc_key": key, "code": code, "message": message, "at": at, "run_id": run_id}
 
-    def start_run(self, config_hash: str | None = None, config: Mapping[str, Any] | None = None) -> int:
+    def start_run(
+        self, config_hash: str | None = None, config: Mapping[str, Any] | None = None
+    ) -> int:
         """Record the start of a run; returns its id."""
         with self._transaction():
             cur = self._conn.execute(
@@ -344,12 +350,11 @@ class _Transaction:
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
         tb: TracebackType | None,
-    ) -> bool:
+    ) -> None:
         if exc is None:
             self._conn.execute("COMMIT")
-            return False
+            return
         if self._conn.in_transaction:
             self._conn.execute("ROLLBACK")
         if isinstance(exc, sqlite3.Error):
             raise EventscribeError("E030", str(exc)) from None
-        return False
