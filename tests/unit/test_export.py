@@ -132,6 +132,14 @@ def test_export_plover_jsonl_records_and_evidence_offsets(tmp_path: Path) -> Non
                 assert DOC.text[e["start"] : e["end"]] == e["text"]
 
 
+def test_export_jsonl_is_the_event_contract(tmp_path: Path) -> None:
+    evs = sample_event_dicts()
+    out = tmp_path / "e.jsonl"
+    assert export("jsonl", evs, out) == 3
+    back = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert back == evs and back[0]["doc"]["outlet"] == "Daily Courier"
+
+
 def test_export_geojson_points_and_unlocated(tmp_path: Path) -> None:
     out = tmp_path / "e.geojson"
     assert export("geojson", sample_event_dicts(), out) == 2

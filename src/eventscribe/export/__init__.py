@@ -2,8 +2,8 @@
 
 Each is ``(events: Iterable[dict], out: Path) -> int`` over event dicts
 (``Event.to_dict()`` plus ``"doc": {url, title, outlet, published}``), returning rows written.
-Importing this package registers the built-in ones: acled-csv, ucdp-csv, plover-jsonl,
-geojson, parquet.
+Importing this package registers the built-in ones: jsonl (the event JSON itself), acled-csv,
+ucdp-csv, plover-jsonl, geojson, parquet.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from typing import Any
 from eventscribe.export import csv_formats, json_formats, parquet
 from eventscribe.registry import exporters
 
-BUILTIN = ("acled-csv", "ucdp-csv", "plover-jsonl", "geojson", "parquet")
+BUILTIN = ("jsonl", "acled-csv", "ucdp-csv", "plover-jsonl", "geojson", "parquet")
 SUFFIXES = {
+    "jsonl": ".jsonl",
     "acled-csv": ".acled.csv",
     "ucdp-csv": ".ucdp.csv",
     "plover-jsonl": ".plover.jsonl",
@@ -32,4 +33,18 @@ def export(name: str, events: Iterable[dict[str, Any]], out: str | Path) -> int:
     return int(fn(events, Path(out)))
 
 
-__all__ = ["BUILTIN", "SUFFIXES", "csv_formats", "export", "exporters", "json_formats", "parquet"]
+export_events = export
+EXPORT_SUFFIX = SUFFIXES
+
+
+__all__ = [
+    "BUILTIN",
+    "EXPORT_SUFFIX",
+    "SUFFIXES",
+    "csv_formats",
+    "export",
+    "export_events",
+    "exporters",
+    "json_formats",
+    "parquet",
+]

@@ -95,6 +95,19 @@ def export_plover_jsonl(events: Iterable[EventDict], out: Path) -> int:
     return n
 
 
+@exporters.register("jsonl")
+def export_events_jsonl(events: Iterable[EventDict], out: Path) -> int:
+    """The event JSON contract itself, one event dict (with ``doc``) per line."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for ev in events:
+            fh.write(json.dumps(ev, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
 def geojson_properties(ev: EventDict) -> dict[str, Any]:
     """A flat summary of an event (scalars only) for GeoJSON properties."""
     place = ev.get("place") or {}
