@@ -82,10 +82,12 @@ def summarise(claims: tuple[Claim, ...]) -> CountSummary | None:
       when the same source states any other figure, so the part is not counted twice;
     * an *update* ("the toll rose to 12"; reason tagged ``update:``) supersedes that source's
       earlier figures: only the latest update and what the source says after it are kept;
-    * per-group *parts* of one statement ("3 soldiers and 5 civilians were killed"; reason
-      tagged ``part:``, sharing ``evidence[1]``, the whole coordination) add up to one figure;
-    * every other claim is a figure of its own; the source's low is the lowest lower bound of
-      its figures and its high the highest upper bound.
+    * per-group *parts* of one statement add up to one figure: claims tagged ``part:`` that
+      share ``evidence[1]`` (the whole coordination, "3 soldiers and 5 civilians were
+      killed"), or claims of different groups with the very same evidence span;
+    * every other claim is a figure of its own (figures in different statements are never
+      added: a headline and the body often restate one count); the source's low is the lowest
+      lower bound of its figures and its high the highest upper bound.
 
     Then across sources: ``best`` is ACLED's conservative reading, the lowest figure any
     source asserts; ``low`` is the lowest lower bound and ``high`` the highest upper bound any
@@ -110,18 +112,23 @@ def summarise(claims: tuple[Claim, ...]) -> CountSummary | None:
             if updates[-1] > 0:
                 notes.append(f"{source}'s latest update supersedes its earlier figures")
             own = own[updates[-1] :]
-        figures: dict[object, tuple[int, int]] = {}
-        for i, c in enumerate(own):
-            key: object = i
-            if c.provenance.reason.startswith("part:") and len(c.evidence) >= 2:
-                key = (c.evidence[1].start, c.evidence[1].end)
-            lo, hi = figures.get(key, (0, 0))
-            figures[key] = (lo + c.low, hi + c.upper)
-        if any(isinstance(k, tuple) for k in figures):
-            notes.append(f"{source}'s per-group figures are added up")
-        totals.append(
-            (min(f[0] for f in figures.values()), max(f[1] for f in figures.values()), source)
-        )
+        # one statement -> {group: (low, high)}; a statement is a tagged coordination
+        # (evidence[1]) or else the claim's own evidence span
+        statements: dict[tuple[int, int], dict[str | None, tuple[int, int]]] = {}
+        for c in own:
+            ev = c.evidence[1] if c.provenance.reason.startswith("part:") and len(
+                c.evidence) >= 2 else (c.evidence[0] if c.evidence else None)
+            key = (ev.start, ev.end) if ev is not None else (-1, id(c))
+            groups = statements.setdefault(key, {})
+            lo, hi = groups.get(c.group, (c.low, c.upper))
+            groups[c.group] = (max(lo, c.low), max(hi, c.upper))
+        figures = [
+            (sum(g[0] for g in groups.values()), sum(g[1] for g in groups.values()))
+            for groups in statements.values()
+        ]
+        if any(len(groups) > 1 for groups in statements.values()):
+            notes.append(f"{source}'s per-group figures in one statement are added up")
+        totals.append((min(f[0] for f in figures), max(f[1] for f in figures), source))
     low = min(t[0] for t in totals)
     high = max(t[1] for t in totals)
     best = low

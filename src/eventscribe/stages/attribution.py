@@ -49,7 +49,8 @@ SOURCE_NOUNS = frozenset(
     mission council commission office command forces officers officer mayor chief commander
     medical examiner coroner officials survivors relatives lawyer lawyers newspaper television
     broadcaster outlet outlets reports report tv radio agency committee ngo ngos
-    observatory network prosecutor prosecutors""".split()
+    observatory network prosecutor prosecutors administration leaders leader spokesmen
+    officers paramedics""".split()
 )
 SOURCE_MODIFIERS = frozenset(
     """local state security military hospital defence defense interior health medical police
@@ -140,6 +141,10 @@ def _entity_starting_at(adoc: AnnotatedDoc, start: int, hi: int) -> Span | None:
     return None
 
 
+TRAILING_NP_RE = re.compile(
+    r",\s+((?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})\s*$"
+)
+PLACE_SOURCE_RE = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){0,2}?([A-Za-z][\w'’-]*))\s+(?:in|from|at)\s+")
 WORD_RE = re.compile(r"[\w.&'’-]+")
 
 
@@ -175,6 +180,10 @@ def _np_before(adoc: AnnotatedDoc, end: int, lo: int) -> Span | None:
     toks = [t for t in WORD_RE.finditer(text, lo, e)]
     if not toks or toks[-1].end() < e - 1:
         return None
+    # ", the city administration said": a comma, an article and a short lower-case phrase
+    tail = TRAILING_NP_RE.search(text, lo, e)
+    if tail and tail.end(1) >= e - 1:
+        return Span.of(text, tail.start(1), tail.end(1))
     taken: list[re.Match[str]] = []
     for t in reversed(toks):
         w = t.group()
@@ -205,6 +214,10 @@ def _np_before(adoc: AnnotatedDoc, end: int, lo: int) -> Span | None:
     if not taken:
         return None
     start, stop = taken[-1].start(), taken[0].end()
+    # "Officials in Kabul": a source noun before "in/from/at" and a place
+    ext = PLACE_SOURCE_RE.search(text, lo, start)
+    if ext and ext.end() == start and ext.group(2).lower() in SOURCE_NOUNS:
+        start = ext.start(1)
     name = text[start:stop]
     if name.lower() in ("the",):
         return None
@@ -263,6 +276,13 @@ def clean_name(span: Span) -> str:
     """A tidy source name: no leading "The"/"A" before a proper name, no possessive."""
     name = span.text.strip().rstrip(",.:;")
     name = re.sub(r"['’]s$", "", name)
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in ("statement", "report", "reports", "statements"):
+        name = " ".join(words[:-1])
+        name = re.sub(r"^(?:a|an|A|An)\s+", "", name)
+    name = re.sub(r"^(?:a|an)\s+(?=[a-z])", "", name)
+    if name.lower() in SOURCE_NOUNS:
+        return name.lower()
     m = re.match(r"(?:[Tt]he|[Aa]n?)\s+(.*)$", name)
     if m and m.group(1)[:1].isupper():
         name = m.group(1)

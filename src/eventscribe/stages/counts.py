@@ -71,7 +71,7 @@ PASSIVE: dict[str, Kind] = {
     **_forms(
         "killed",
         "killed murdered massacred slain executed beheaded assassinated lynched dead died "
-        "perished die",
+        "perished die drowned",
     ),
     **_forms("injured", "wounded injured hurt"),
     **_forms("arrested", "arrested detained jailed imprisoned apprehended"),
@@ -112,6 +112,10 @@ PHRASES: tuple[tuple[tuple[str, ...], Kind], ...] = (
 ACTIVE_PHRASES: tuple[tuple[tuple[str, ...], Kind], ...] = (
     (("shot", "dead"), "killed"),
     (("gunned", "down"), "killed"),
+    (("stabbed", "to", "death"), "killed"),
+    (("beat", "to", "death"), "killed"),
+    (("hacked", "to", "death"), "killed"),
+    (("burned", "to", "death"), "killed"),
     (("rounded", "up"), "arrested"),
     (("rounding", "up"), "arrested"),
     (("round", "up"), "arrested"),
@@ -137,11 +141,13 @@ AUX = frozenset(
     also all later confirmed believed thought known said to subsequently eventually then
     since initially earlier apparently feared""".split()
 )
-FILLERS = frozenset("a an the another additional further all total of".split())
+FILLERS = frozenset("a an the another additional further all total of his her their its".split())
 NP_STOP = frozenset(
-    """and or but in at on from after during near by with when while as including among who
+    """and or but in at on off from after during near by with when while as including among who
     which that whom whose were was are is been being have has had to for into over under
-    against since before than said says this these those they he she it its their his her""".split()
+    against since before than said says this these those they he she it its their his her
+    hostage captive overnight yesterday today tonight earlier recently again monday tuesday
+    wednesday thursday friday saturday sunday""".split()
 )
 GENERIC_GROUPS = frozenset(
     "people persons person others individuals more them whom those ones victims lives".split()
@@ -201,6 +207,11 @@ def _np_end(tokens: list[Token], k: int, limit: int = 7) -> int:
             continue
         if t.text in "-‐'’" and j > k and tokens[j - 1].end == t.start:
             j += 1
+            continue
+        if t.text[0].isdigit() and j + 1 < n and tokens[j + 1].text == "-" and (
+            tokens[j + 1].start == t.end
+        ):
+            j += 1  # "a 17-year-old suspect"
             continue
         if not _word(t) or low in NP_STOP or low in PASSIVE or low in NOUNS or low in ACTIVE:
             break

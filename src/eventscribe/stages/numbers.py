@@ -334,6 +334,8 @@ def _excluded(tokens: list[Token], i: int, j: int, value: int) -> str | None:
         return "identifier after 'No.'"
     if first.text[0].isdigit() and _is_year(tokens, i, value):
         return "year"
+    if first.low == "one" and prev is not None and prev.low == "no":
+        return "'no one'"
     if first.low == "one" and nxt is not None and nxt.low == "of":
         return "'one of'"
     if first.low in ("one",) and nxt is not None and nxt.low in ("another", "day", "side"):
