@@ -65,6 +65,11 @@ NON_NAME_CAPS = frozenset(
     Still Then Separately Last Next""".split()
 )
 ADJ_SUFFIXES = ("al", "ic", "ian", "ary", "ese", "ish", "ive", "ern")
+FUNCTION_WORDS = frozenset(
+    """in on at of for to from by with that which who said says told and or but as after
+    before during when while than on this these those its their his her was were is are has
+    have had be been being also yesterday today tonight""".split()
+)
 CONNECTORS = frozenset("of for on and de du al el bin the".split())
 PRONOUNS = frozenset("he she they it we i you who which".split())
 NAME_LABELS = ("ORG", "PERSON", "NORP", "GPE")
@@ -248,9 +253,11 @@ def _np_after(adoc: AnnotatedDoc, start: int, hi: int) -> Span | None:
         if not taken and low in ("the", "a", "an"):
             taken.append(t)
             continue
-        if w and (w[0].isupper() or low in SOURCE_NOUNS or low in SOURCE_MODIFIERS) and (
-            low not in PRONOUNS
-        ):
+        after_article = bool(taken) and taken[0].group().lower() in ("the", "a", "an")
+        lower_ok = after_article and low not in FUNCTION_WORDS and len(taken) < 5
+        if w and (
+            w[0].isupper() or low in SOURCE_NOUNS or low in SOURCE_MODIFIERS or lower_ok
+        ) and (low not in PRONOUNS):
             if w in NON_NAME_CAPS and w not in ("Police", "Officials") and len(taken) > 0 and (
                 taken[-1].group().lower() not in ("the", "a", "an")
             ):

@@ -287,15 +287,22 @@ def _is_year(tokens: list[Token], i: int, value: int) -> bool:
     return nxt not in ("people", "persons", "civilians", "dead", "killed", "died")
 
 
-def _excluded(tokens: list[Token], i: int, j: int, value: int) -> str | None:
+def _excluded(
+    tokens: list[Token], i: int, j: int, value: int, range_end: bool = False
+) -> str | None:
     """Why the figure in tokens[i:j] is not a head count (None when it may be one)."""
     n = len(tokens)
     first = tokens[i]
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[j] if j < n else None
     nxt2 = tokens[j + 1] if j + 1 < n else None
+    if first.text[0].isdigit() and (
+        (prev is not None and prev.text[0].isdigit()) or (nxt is not None and nxt.text[0].isdigit())
+    ):
+        return "digit groups in a row (phone number or identifier)"
     if (
-        prev is not None
+        not range_end
+        and prev is not None
         and prev.text in ":/.-‐–"
         and _adjacent(tokens, i - 1, i)
         and i >= 2
@@ -426,7 +433,7 @@ def find_numbers(tokens: list[Token]) -> list[NumberMention]:
                         _adjacent(tokens, j - 1, j) and _adjacent(tokens, j, j + 1)
                         and len(tokens[j + 1].text) <= 4
                     ))
-                    if ok and _excluded(tokens, j + 1, j2, v2) is None:
+                    if ok and _excluded(tokens, j + 1, j2, v2, range_end=True) is None:
                         qualifier = "range"
                         high = v2
                         end_tok = j2
