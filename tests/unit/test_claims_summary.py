@@ -18,8 +18,8 @@ def claim(value: int, who: str, *, at: int = 0, qualifier: str = "exact", high: 
     ev: tuple[Span, ...] = (Span.of(TEXT, at, at + 5),)
     if clause is not None:
         ev = (*ev, Span.of(TEXT, *clause))
-    return Claim("killed", value, qualifier, who, ev, Provenance("t", reason),  # type: ignore[arg-type]
-                 high=high, group=group)
+    return Claim("killed", value, qualifier, who, ev,  # type: ignore[arg-type]
+                 Provenance("t", reason), high=high, group=group)
 
 
 def triple(*cs: Claim) -> tuple[int, int, int]:

@@ -176,7 +176,8 @@ def test_counts_property_figures_appear_in_evidence(template: str, n: str, g: st
 
 
 def test_counts_example_article_if_available():
-    path = Path(__file__).resolve().parents[3] / "shared" / "examples" / "camp-ashraf-anniversary.txt"
+    shared = Path(__file__).resolve().parents[3] / "shared"
+    path = shared / "examples" / "camp-ashraf-anniversary.txt"
     if not path.exists():
         pytest.skip("shared example article not available")
     adoc = run(path.read_text("utf-8"), outlet="example outlet")

@@ -130,7 +130,7 @@ def _sentence_bounds(adoc: AnnotatedDoc, offset: int) -> tuple[int, int]:
 
 
 def _entity_ending_at(adoc: AnnotatedDoc, end: int, lo: int) -> Span | None:
-    """A name entity ending at ``end`` (allowing "'s" and spaces) and starting at or after ``lo``."""
+    """A name entity ending at ``end`` (give or take one character), starting at/after ``lo``."""
     best: Span | None = None
     for e in adoc.entities:
         if e.label in NAME_LABELS and e.span.start >= lo and 0 <= end - e.span.end <= 1:
@@ -149,7 +149,10 @@ def _entity_starting_at(adoc: AnnotatedDoc, start: int, hi: int) -> Span | None:
 TRAILING_NP_RE = re.compile(
     r",\s+((?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})\s*$"
 )
-PLACE_SOURCE_RE = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){0,2}?([A-Za-z][\w'’-]*))\s+(?:in|from|at)\s+")
+PLACE_SOURCE_RE = re.compile(
+    r"((?:[A-Za-z][\w'’-]*\s+){0,2}?([A-Za-z][\w'’-]*))\s+(?:in|from|at)\s+"
+)
+NOT_A_CLAIM_RE = re.compile(r"\s+(?:the\s+lives|responsibility|\d)")
 WORD_RE = re.compile(r"[\w.&'’-]+")
 
 
@@ -329,7 +332,9 @@ def _speaker_of_quote(adoc: AnnotatedDoc, q_start: int, q_end: int) -> Span | No
     if para >= 0:
         head_start = para + 1
     head = text[head_start : q_start - 1]
-    verbs = [v for v in REPORTING_RE.finditer(head) if not _is_passive(text, head_start + v.start())]
+    verbs = [
+        v for v in REPORTING_RE.finditer(head) if not _is_passive(text, head_start + v.start())
+    ]
     if verbs:
         v = verbs[-1]
         vs = head_start + v.start()
@@ -376,7 +381,7 @@ def attribute(adoc: AnnotatedDoc, span: Span) -> Attribution:
         if span.start <= vs < span.end or _is_passive(text, vs):
             continue
         after = text[ve : ve + 25].lower()
-        if v.group() in ("claimed", "claims") and re.match(r"\s+(?:the\s+lives|responsibility|\d)", after):
+        if v.group() in ("claimed", "claims") and NOT_A_CLAIM_RE.match(after):
             continue
         np = _np_before(adoc, vs, s_lo)
         if np is None or np.overlaps(span):
@@ -390,7 +395,8 @@ def attribute(adoc: AnnotatedDoc, span: Span) -> Attribution:
             best = (dist, np, v.group())
     if best is not None:
         name = clean_name(best[1])
-        return Attribution(name, best[1], "reporting_verb", f"'{name} {best[2]}' governs the clause")
+        reason = f"'{name} {best[2]}' governs the clause"
+        return Attribution(name, best[1], "reporting_verb", reason)
     for m in POSSESSIVE_REPORT_RE.finditer(sentence):
         sp = Span.of(text, s_lo + m.start(1), s_lo + m.end(1))
         if not sp.overlaps(span):

@@ -202,7 +202,8 @@ def _np_end(tokens: list[Token], k: int, limit: int = 7) -> int:
     while j < n and steps < limit:
         t = tokens[j]
         low = t.low
-        if t.text == "." and j > 0 and len(tokens[j - 1].text) == 1 and tokens[j - 1].end == t.start:
+        abbrev = j > 0 and len(tokens[j - 1].text) == 1 and tokens[j - 1].end == t.start
+        if t.text == "." and abbrev:
             j += 1
             continue
         if t.text in "-‐'’" and j > k and tokens[j - 1].end == t.start:
@@ -284,8 +285,6 @@ def _right_cue(tokens: list[Token], m: NumberMention) -> _Reading | None:
         if j + 1 < n and j == aux_start and _starts_number(tokens, j + 1):
             return None
         return _Reading(kind, aux_start, j + 1, np_end, "right", f"'{tokens[j].text}' after")
-    if np_end > j0 and tokens[np_end - 1].low == "lives" and j == np_end:
-        return None
     return None
 
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
-Qualifier = Literal["exact", "at_least", "more_than", "up_to", "about", "range", "vague"]
+from eventscribe.model.claims import Qualifier
+
 
 TOKEN_RE = re.compile(r"\d+(?:[,.]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 
@@ -193,7 +193,8 @@ def parse_word_number(tokens: list[Token], i: int) -> tuple[int, int] | None:
         seen = True
     elif tokens[i].text[0].isdigit():
         dec = _decimal_value(tokens[i].text)
-        if dec is not None and i + 1 < n and tokens[i + 1].low in ("million", "billion", "thousand"):
+        big = i + 1 < n and tokens[i + 1].low in ("million", "billion", "thousand")
+        if dec is not None and big:
             return int(round(dec * SCALES[tokens[i + 1].low])), i + 2
         v = _digits_value(tokens[i].text)
         if v is None:
@@ -238,7 +239,9 @@ def parse_word_number(tokens: list[Token], i: int) -> tuple[int, int] | None:
                 total += (current or 1) * scale
                 current = 0
             j += 1
-        elif w == "and" and seen and j + 1 < n and (tokens[j + 1].low in UNITS or tokens[j + 1].low in TENS):
+        elif w == "and" and seen and j + 1 < n and (
+            tokens[j + 1].low in UNITS or tokens[j + 1].low in TENS
+        ):
             # "two hundred and fifty" (only after a scale word)
             if j > i and tokens[j - 1].low in SCALES:
                 j += 1
@@ -351,10 +354,6 @@ def _excluded(
         return "day of month"
     if nxt is not None and nxt.low in MONTHS and value <= 31:
         return "day of month"
-    if first.text[0].isdigit() and len(first.text.replace(",", "")) >= 7 and "," not in first.text:
-        # long digit runs without separators are ids or phone numbers unless a cue follows;
-        # the counts stage still sees them to reject absurd figures explicitly.
-        return None
     return None
 
 
@@ -455,7 +454,7 @@ def find_numbers(tokens: list[Token]) -> list[NumberMention]:
                 start=tokens[q_start].start,
                 end=tokens[end_tok - 1].end,
                 num_start=first_tok.start,
-                num_end=tokens[j - 1].end if qualifier == "range" else tokens[j - 1].end,
+                num_end=tokens[j - 1].end,
                 value=value,
                 qualifier=qualifier,
                 high=high,
