@@ -216,7 +216,8 @@ def build_entries(src: Sources) -> tuple[list[Entry], list[tuple[str, str, str]]
     cc_towns: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for c in cities:
         cc, a1 = str(c["countrycode"]), str(c["admin1code"])
-        lat, lon, pop = float(str(c["latitude"])), float(str(c["longitude"])), int(str(c["population"]))
+        lat, lon = float(str(c["latitude"])), float(str(c["longitude"]))
+        pop = int(str(c["population"]))
         cc_towns[cc].append((lat, lon, pop))
         if a1 and a1 != "00":
             a1_towns[(cc, a1)].append((lat, lon, pop))
@@ -324,7 +325,8 @@ def build_entries(src: Sources) -> tuple[list[Entry], list[tuple[str, str, str]]
     best_cap: dict[str, tuple[int, int]] = {}
     for c in cities:
         cc, gid = str(c["countrycode"]), int(str(c["geonameid"]))
-        keys = {name_key(str(c["name"]))} | {name_key(str(a)) for a in c["alternatenames"]}  # type: ignore[attr-defined]
+        alts: list[str] = [str(a) for a in c["alternatenames"]]  # type: ignore[attr-defined]
+        keys = {name_key(str(c["name"]))} | {name_key(a) for a in alts}
         if capitals.get(cc) and capitals[cc] in keys:
             pop = int(str(c["population"]))
             if cc not in best_cap or pop > best_cap[cc][0]:
@@ -374,6 +376,13 @@ def build_entries(src: Sources) -> tuple[list[Entry], list[tuple[str, str, str]]
             if len(cands) != 1:
                 raise BuildError(f"aliases.tsv: point {row['name']!r} matches {len(cands)} rows")
             cands[0].lat, cands[0].lon = float(row["lat"]), float(row["lon"])
+        elif kind == "abbrev":
+            cands = [e for e in by_key.get((row["country"], name_key(row["target"])), [])
+                     if e.fcode == row["feature_code"]]
+            if len(cands) != 1:
+                raise BuildError(f"aliases.tsv: abbrev {row['name']!r} target not unique")
+            extra.append(("abbrev", row["name"], f"{row['country']}|{row['feature_code']}|"
+                          f"{row['target']}"))
         elif kind == "notplace":
             extra.append(("notplace", row["name"], ""))
         elif kind != "place":

@@ -105,6 +105,7 @@ class Gazetteer:
         self._cache: dict[int, GazEntry] = {}
         self.demonyms: dict[str, str] = {}
         self.not_places: frozenset[str] = frozenset()
+        self._abbrev: dict[str, str] = {}
         self._admin1: dict[tuple[str, str], int] = {}
         self._countries: dict[str, int] = {}
         self._read_extra()
@@ -118,6 +119,7 @@ class Gazetteer:
     def _read_extra(self) -> None:
         dem: dict[str, str] = {}
         notp: set[str] = set()
+        abbr: dict[str, str] = {}
         for ln in _read_gz(self._data_dir / "gaz_extra.tsv.gz")[1:]:
             if not ln:
                 continue
@@ -126,8 +128,11 @@ class Gazetteer:
                 dem[fold(name)] = target
             elif kind == "notplace":
                 notp.add(name_key(name))
+            elif kind == "abbrev":
+                abbr[name] = target
         self.demonyms = dem
         self.not_places = frozenset(notp)
+        self._abbrev = abbr
 
     def _index_areas(self) -> None:
         for i, row in enumerate(self._rows):
@@ -191,6 +196,25 @@ class Gazetteer:
             if tv is not None:
                 return [Candidate(c.entry, "translit") for c in self._decode(tv, "translit")]
         return []
+
+    def abbreviation(self, surface: str) -> GazEntry | None:
+        """The entry a dotted abbreviation stands for, matched exactly as written ("Tenn.")."""
+        target = self._abbrev.get(surface)
+        if target is None:
+            return None
+        cc, code, name = target.split("|")
+        for c in self.candidates(name):
+            if c.entry.country_code == cc and c.entry.feature_code == code:
+                return c.entry
+        return None
+
+    def demonym_country(self, surface: str) -> GazEntry | None:
+        """The country a demonym names ("Iranian", "Iranians", "Sri Lankan")."""
+        f = fold(surface)
+        cc = self.demonyms.get(f)
+        if cc is None and f.endswith("s"):
+            cc = self.demonyms.get(f[:-1])
+        return None if cc is None else self.country(cc)
 
     def _translit_index(self) -> dict[str, str]:
         if self._translit is None:

@@ -1,0 +1,399 @@
+"""Toponym recognition: NER place entities plus a gazetteer string matcher, with filters.
+
+The matcher looks up runs of capitalised tokens (with connectors such as "de", "al-", "-ye")
+in the gazetteer's normalised name index, longest first. Matches are kept when NER calls them a
+place, or when the evidence outweighs the false-friend risk: a large or administrative
+candidate, a locative preposition ("in Dezful"), or a list with other places ("Tehran, Gorgan
+and Dorud"). Person names, common words and parts of longer names are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eventscribe.model import AnnotatedDoc, Entity
+from eventscribe.resources.gazetteer import Candidate, Gazetteer
+from eventscribe.resources.names import name_key
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’‘ʼ`](?!s\b)[^\W\d_]+)*")
+_CONNECTORS = frozenset(
+    {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
+     "el", "al", "ad", "an", "ar", "as", "ash", "az", "ye", "e", "i", "y", "of", "on", "upon",
+     "sur", "am", "im", "bin", "ibn", "and"}
+)
+_ABBR_DOT = frozenset({"St", "Mt", "Ft", "Ste", "Pt"})
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "from", "to", "into", "across", "around", "towards",
+     "toward", "via", "through", "throughout", "inside", "between", "nearby", "of"}
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_HINT_LABELS = frozenset({"NORP"})
+_MAX_TOKENS = 6
+STRONG_POPULATION = 100_000
+
+
+@dataclass(slots=True)
+class Mention:
+    """A recognised toponym and its gazetteer candidates (mutable while the stage works)."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[Candidate]
+    label: str | None = None
+    """The NER label that covered it (GPE, LOC, FAC, PERSON, ORG) or None."""
+    why: str = ""
+    """How it was recognised, one short clause."""
+    corefers_to: Mention | None = None
+    qualifier: Mention | None = None
+    """The place after a comma that narrows this one ("Paris, Texas")."""
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Word tokens (letters, inner apostrophes, dotted abbreviations like U.S.)."""
+    return [Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def _joinable(text: str, a: Tok, b: Tok) -> bool:
+    gap = text[a.end : b.start]
+    if gap in (" ", "-", "‑", "–"):
+        return True
+    return gap == ". " and a.text in _ABBR_DOT
+
+
+def _is_cap(t: Tok) -> bool:
+    return t.text[0].isupper()
+
+
+def gazetteer_matches(text: str, toks: list[Tok], gaz: Gazetteer) -> list[tuple[int, int, int]]:
+    """Longest gazetteer matches as (first token, last token + 1, key) index triples."""
+    out: list[tuple[int, int, int]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        starts_ok = _is_cap(t) or (
+            t.text in ("al", "el") and i + 1 < n and text[t.end : toks[i + 1].start] == "-"
+        )
+        if not starts_ok:
+            i += 1
+            continue
+        best = 0
+        j = i + 1
+        last_ok = i + 1 if _is_cap(t) else 0
+        ends: list[int] = [last_ok] if last_ok else []
+        while j < n and j - i < _MAX_TOKENS and _joinable(text, toks[j - 1], toks[j]):
+            tj = toks[j]
+            if _is_cap(tj):
+                ends.append(j + 1)
+            elif tj.text.lower() not in _CONNECTORS:
+                break
+            j += 1
+        for e in reversed(ends):
+            if gaz.has_key(name_key(text[t.start : toks[e - 1].end])):
+                best = e
+                break
+        if best:
+            if best < n and toks[best].text.lower() in _AREA_WORDS and text[
+                toks[best - 1].end : toks[best].start
+            ] == " " and area_candidates(gaz, text[t.start : toks[best].end]):
+                best += 1
+            out.append((i, best, 0))
+            i = best
+        else:
+            i += 1
+    return out
+
+
+_AREA_WORDS = {
+    "province": ("ADM1",), "governorate": ("ADM1",), "state": ("ADM1",), "region": ("ADM1",),
+    "oblast": ("ADM1",), "county": ("ADM2", "ADM1"), "district": ("ADM2", "ADM1"),
+    "parish": ("ADM2",),
+}
+
+
+def area_candidates(gaz: Gazetteer, surface: str) -> list[Candidate]:
+    """'Isfahan Province', 'Anderson county': the admin areas of that name and level."""
+    words = surface.rsplit(" ", 1)
+    if len(words) != 2:
+        return []
+    levels = _AREA_WORDS.get(words[1].lower())
+    if levels is None:
+        return []
+    return [c for c in gaz.candidates(words[0]) if c.entry.feature_code in levels]
+
+
+def _clean_entity(text: str, ent: Entity) -> tuple[int, int]:
+    s, e = ent.span.start, ent.span.end
+    low = text[s:e].lower()
+    if low.startswith("the "):
+        s += 4
+    for suffix in ("'s", "’s"):
+        if text[s:e].endswith(suffix):
+            e -= 2
+    return s, e
+
+
+def _sentence_starts(adoc: AnnotatedDoc) -> set[int]:
+    starts = set()
+    text = adoc.text
+    for s in adoc.sentences:
+        k = s.start
+        while k < s.end and not text[k].isalnum():
+            k += 1
+        starts.add(k)
+    return starts
+
+
+def _strong(cands: list[Candidate]) -> bool:
+    for c in cands:
+        e = c.entry
+        if c.match != "primary":
+            continue
+        if e.is_area or not e.feature_code.startswith("PPL"):
+            return True
+        if e.population >= STRONG_POPULATION:
+            return True
+    return False
+
+
+def _prev_word(text: str, start: int) -> str:
+    k = start - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    end = k + 1
+    while k >= 0 and (text[k].isalpha()):
+        k -= 1
+    return text[k + 1 : end].lower()
+
+
+def _list_neighbour(text: str, a: Mention, b: Mention) -> bool:
+    """True when a and b are adjacent items of a list ("X, Y", "X and Y", "X, and Y")."""
+    if a.end > b.start:
+        a, b = b, a
+    gap = text[a.end : b.start]
+    return gap in (", ", " and ", ", and ", " or ", " & ", "، ", "; ")
+
+
+def recognise(
+    adoc: AnnotatedDoc, gaz: Gazetteer, *, demonym_places: bool = False
+) -> list[Mention]:
+    """All toponym mentions of a document, sorted by start (candidates still unranked).
+
+    With ``demonym_places``, NORP demonyms ("Iranian") become country-level mentions too
+    (LGL-style annotation); by default they are only country hints.
+    """
+    text = adoc.text
+    toks = tokenize(text)
+    ents = sorted(adoc.entities, key=lambda e: (e.span.start, -e.span.end))
+    place_ents = [e for e in ents if e.label in _PLACE_LABELS]
+    other_ents = [e for e in ents if e.label not in _PLACE_LABELS]
+    sent_starts = _sentence_starts(adoc)
+    mentions: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+
+    raw = gazetteer_matches(text, toks, gaz)
+    matched = [(toks[i].start, toks[j - 1].end) for i, j, _ in raw]
+
+    for ent in place_ents:
+        s, e = _clean_entity(text, ent)
+        if e <= s:
+            continue
+        surface = text[s:e]
+        if surface.endswith(".") and gaz.abbreviation(surface):
+            cands = []
+        else:
+            cands = gaz.candidates(surface) or area_candidates(gaz, surface) or gaz.candidates(
+                surface, translit=True)
+        if cands:
+            mentions.append(Mention(s, e, surface, name_key(surface), cands, ent.label,
+                                    f"tagged {ent.label} by NER"))
+            covered.append((ent.span.start, ent.span.end))
+            continue
+        abbr = gaz.abbreviation(text[s : ent.span.end])
+        special = abbr or gaz.demonym_country(surface)
+        if special is not None:
+            e2 = ent.span.end if abbr else e
+            what = "abbreviation" if abbr else "demonym"
+            mentions.append(Mention(s, e2, text[s:e2], name_key(text[s:e2]),
+                                    [Candidate(special, "primary")], ent.label,
+                                    f"tagged {ent.label} by NER; {what} of {special.name}"))
+            covered.append((ent.span.start, ent.span.end))
+            continue
+        inner = [(a, b) for a, b in matched if s <= a and b <= e]
+        if inner:
+            for a, b in inner:
+                sub = text[a:b]
+                mentions.append(Mention(a, b, sub, name_key(sub), gaz.candidates(sub),
+                                        ent.label, f"inside the {ent.label} entity '{surface}'"))
+            covered.append((ent.span.start, ent.span.end))
+        elif ent.label in ("GPE", "LOC"):
+            mentions.append(Mention(s, e, surface, name_key(surface), [], ent.label,
+                                    f"tagged {ent.label} by NER"))
+            covered.append((ent.span.start, ent.span.end))
+
+    pending: list[tuple[Mention, str]] = []  # (mention, condition) waiting for context
+    for a, b in matched:
+        if any(cs < b and a < ce for cs, ce in covered):
+            continue
+        surface = text[a:b]
+        key = name_key(surface)
+        cands = gaz.candidates(surface) or area_candidates(gaz, surface)
+        over = [en for en in other_ents if en.span.start < b and a < en.span.end]
+        if any(en.label in _HINT_LABELS for en in over):
+            continue
+        if key in gaz.not_places:
+            continue
+        person = [en for en in over if en.label == "PERSON"]
+        org = [en for en in over if en.label == "ORG"]
+        if person:
+            p = person[0]
+            if p.span.start == a and p.span.end == b and " " not in surface:
+                pending.append((Mention(a, b, surface, key, cands, "PERSON",
+                                        "a single-word PERSON entity that is a known place"),
+                                "context"))
+            continue
+        if org:
+            keep = [c for c in cands if c.entry.feature_code in ("PCLI", "ADM1")
+                    and c.match == "primary"]
+            if keep:
+                mentions.append(Mention(a, b, surface, key, keep, "ORG",
+                                        f"country/province name inside '{org[0].span.text}'"))
+            continue
+        if over:
+            continue
+        m = Mention(a, b, surface, key, cands, None, "gazetteer name match")
+        if _strong(cands) and a not in sent_starts:
+            m.why = "gazetteer name match of a large or administrative place"
+            mentions.append(m)
+        else:
+            pending.append((m, "context"))
+
+    # weak matches need a locative preposition or a list with accepted places
+    changed = True
+    while pending and changed:
+        changed = False
+        rest = []
+        for m, _cond in pending:
+            prev = _prev_word(text, m.start)
+            if prev in _LOCATIVE and prev != "of":
+                m.why += f"; preceded by '{prev}'"
+                mentions.append(m)
+                changed = True
+            elif any(_list_neighbour(text, m, o) for o in mentions):
+                m.why += "; listed with other places"
+                mentions.append(m)
+                changed = True
+            else:
+                rest.append((m, _cond))
+        pending = rest
+
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    dedup: list[Mention] = []
+    for m in mentions:
+        if dedup and m.start < dedup[-1].end:
+            continue
+        dedup.append(m)
+    _abbreviation_qualifiers(text, dedup, gaz)
+    if demonym_places:
+        _norp_demonyms(text, adoc, dedup, gaz)
+    _short_forms(text, toks, dedup)
+    _qualifiers(text, dedup)
+    return dedup
+
+
+_ABBR_AFTER = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.)+)")
+
+
+def _abbreviation_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """'Paris, Tenn.': a dotted state abbreviation after a comma becomes a mention."""
+    taken = [(m.start, m.end) for m in mentions]
+    for m in list(mentions):
+        am = _ABBR_AFTER.match(text, m.end)
+        if am is None:
+            continue
+        entry = gaz.abbreviation(am.group(1))
+        a, b = am.start(1), am.end(1)
+        if entry is None or any(s < b and a < e for s, e in taken):
+            continue
+        mentions.append(Mention(a, b, am.group(1), name_key(am.group(1)),
+                                [Candidate(entry, "primary")], None,
+                                f"abbreviation of {entry.name} after a comma"))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _norp_demonyms(text: str, adoc: AnnotatedDoc, mentions: list[Mention], gaz: Gazetteer) -> None:
+    taken = [(m.start, m.end) for m in mentions]
+    for ent in adoc.entities:
+        if ent.label != "NORP":
+            continue
+        a, b = ent.span.start, ent.span.end
+        country = gaz.demonym_country(ent.span.text)
+        if country is None or any(s < b and a < e for s, e in taken):
+            continue
+        mentions.append(Mention(a, b, ent.span.text, name_key(ent.span.text),
+                                [Candidate(country, "primary")], "NORP",
+                                f"demonym of {country.name}"))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+_GENERIC = frozenset(
+    {"camp", "base", "air", "airbase", "airfield", "naval", "refugee", "complex", "city",
+     "county", "province", "district", "governorate", "region", "town", "village", "fort"}
+)
+
+
+def _short_forms(text: str, toks: list[Tok], mentions: list[Mention]) -> None:
+    """Later short forms of a longer name ("Ashraf" after "Camp Ashraf") corefer with it."""
+    shorts: dict[str, Mention] = {}
+    for m in mentions:
+        words = m.text.replace("-", " ").split()
+        if len(words) > 1 and any(w.lower() in _GENERIC for w in words) and m.candidates:
+            rest = " ".join(w for w in words if w.lower() not in _GENERIC)
+            if rest:
+                shorts.setdefault(name_key(rest), m)
+    if not shorts:
+        return
+    for m in mentions:
+        src = shorts.get(m.key)
+        if src is not None and src.start < m.start:
+            m.corefers_to = src
+    taken = [(m.start, m.end) for m in mentions]
+    for t in toks:
+        if not _is_cap(t):
+            continue
+        src = shorts.get(name_key(t.text))
+        if src is None or src.start >= t.start:
+            continue
+        if any(s < t.end and t.start < e for s, e in taken):
+            continue
+        mentions.append(Mention(t.start, t.end, t.text, name_key(t.text), src.candidates,
+                                None, f"short form of '{src.text}' mentioned earlier",
+                                corefers_to=src))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _qualifiers(text: str, mentions: list[Mention]) -> None:
+    """'X, Y' where Y is a country or province narrows X ("Paris, Texas")."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if text[a.end : b.start] not in (", ", ","):
+            continue
+        areas = {(c.entry.country_code, c.entry.admin1_code if c.entry.feature_code == "ADM1"
+                  else "") for c in b.candidates if c.entry.feature_code in ("PCLI", "ADM1")}
+        if any(
+            (c.entry.country_code, "") in areas
+            or (c.entry.country_code, c.entry.admin1_code) in areas
+            for c in a.candidates
+            if c.entry.feature_code != "PCLI"
+        ):
+            a.qualifier = b
