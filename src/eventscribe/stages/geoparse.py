@@ -53,7 +53,7 @@ class GazetteerGeoparser(BaseStage):
         out = []
         for m, r in zip(mentions, ranked, strict=True):
             place = gaz.to_place(r.entry) if r.entry is not None else None
-            reason = r.reason if place is not None else r.reason
+            reason = r.reason
             if place is not None and m.why:
                 reason = f"{reason} (recognised: {m.why})"
             out.append(

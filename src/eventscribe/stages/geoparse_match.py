@@ -9,6 +9,7 @@ and Dorud"). Person names, common words and parts of longer names are dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _HINT_LABELS = frozenset({"NORP"})
 _MAX_TOKENS = 6
 STRONG_POPULATION = 100_000
+TOWN_OVER_PERSON = 20_000
 
 
 @dataclass(slots=True)
@@ -155,14 +157,14 @@ def _sentence_starts(adoc: AnnotatedDoc) -> set[int]:
     return starts
 
 
-def _strong(cands: list[Candidate]) -> bool:
+def _strong(cands: list[Candidate], population: int = STRONG_POPULATION) -> bool:
     for c in cands:
         e = c.entry
         if c.match != "primary":
             continue
         if e.is_area or not e.feature_code.startswith("PPL"):
             return True
-        if e.population >= STRONG_POPULATION:
+        if e.population >= population:
             return True
     return False
 
@@ -202,6 +204,12 @@ def recognise(
     mentions: list[Mention] = []
     covered: list[tuple[int, int]] = []
 
+    person_words = {
+        name_key(w)
+        for en in other_ents
+        if en.label == "PERSON" and " " in en.span.text
+        for w in en.span.text.split()
+    }
     raw = gazetteer_matches(text, toks, gaz)
     matched = [(toks[i].start, toks[j - 1].end) for i, j, _ in raw]
 
@@ -210,6 +218,19 @@ def recognise(
         if e <= s:
             continue
         surface = text[s:e]
+        longer = [(a, b) for a, b in matched if a <= s and e <= b and (a, b) != (s, e)]
+        if longer and not gaz.has_key(name_key(surface)):  # NER cut a gazetteer name short
+            a, b = longer[0]
+            sub = text[a:b]
+            mentions.append(Mention(a, b, sub, name_key(sub), gaz.candidates(sub), ent.label,
+                                    f"gazetteer name containing the {ent.label} entity "
+                                    f"'{surface}'"))
+            covered.append((a, b))
+            continue
+        if name_key(surface) in gaz.not_places or (
+            name_key(surface) in person_words and not _strong(gaz.candidates(surface))
+        ):
+            continue  # a surname tagged as a place ("Khamenei" after "Ali Khamenei")
         if surface.endswith(".") and gaz.abbreviation(surface):
             cands = []
         else:
@@ -230,14 +251,16 @@ def recognise(
                                     f"tagged {ent.label} by NER; {what} of {special.name}"))
             covered.append((ent.span.start, ent.span.end))
             continue
-        inner = [(a, b) for a, b in matched if s <= a and b <= e]
+        inner = [(a, b) for a, b in matched if s <= a and b <= e
+                 and name_key(text[a:b]) not in gaz.not_places] if ent.label != "FAC" else []
         if inner:
             for a, b in inner:
                 sub = text[a:b]
                 mentions.append(Mention(a, b, sub, name_key(sub), gaz.candidates(sub),
                                         ent.label, f"inside the {ent.label} entity '{surface}'"))
             covered.append((ent.span.start, ent.span.end))
-        elif ent.label in ("GPE", "LOC"):
+        elif ent.label in ("GPE", "LOC") and not (surface.isupper() and len(surface) <= 6):
+            # (an unknown all-capitals acronym such as "IRGC" is an organisation, not a place)
             mentions.append(Mention(s, e, surface, name_key(surface), [], ent.label,
                                     f"tagged {ent.label} by NER"))
             covered.append((ent.span.start, ent.span.end))
@@ -252,16 +275,26 @@ def recognise(
         over = [en for en in other_ents if en.span.start < b and a < en.span.end]
         if any(en.label in _HINT_LABELS for en in over):
             continue
-        if key in gaz.not_places:
+        if key in gaz.not_places or key in person_words:
             continue
         person = [en for en in over if en.label == "PERSON"]
         org = [en for en in over if en.label == "ORG"]
         if person:
             p = person[0]
             if p.span.start == a and p.span.end == b and " " not in surface:
-                pending.append((Mention(a, b, surface, key, cands, "PERSON",
-                                        "a single-word PERSON entity that is a known place"),
-                                "context"))
+                m = Mention(a, b, surface, key, cands, "PERSON",
+                            "a single-word PERSON entity that is a known place")
+                if _strong(cands, TOWN_OVER_PERSON):
+                    m.why += " of some size, never part of a longer person name here"
+                    mentions.append(m)
+                else:
+                    pending.append((m, "context"))
+            continue
+        if org and len(org) == 1 and org[0].span.start == a and org[0].span.end == b and (
+            " " not in surface and _strong(cands)
+        ):
+            mentions.append(Mention(a, b, surface, key, cands, "ORG",
+                                    "a single-word ORG entity that is a large or admin place"))
             continue
         if org:
             keep = [c for c in cands if c.entry.feature_code in ("PCLI", "ADM1")
@@ -385,7 +418,7 @@ def _short_forms(text: str, toks: list[Tok], mentions: list[Mention]) -> None:
 
 def _qualifiers(text: str, mentions: list[Mention]) -> None:
     """'X, Y' where Y is a country or province narrows X ("Paris, Texas")."""
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in itertools.pairwise(mentions):
         if text[a.end : b.start] not in (", ", ","):
             continue
         areas = {(c.entry.country_code, c.entry.admin1_code if c.entry.feature_code == "ADM1"

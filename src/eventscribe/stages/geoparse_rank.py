@@ -156,7 +156,6 @@ class Resolver:
         total = sum(cc.values())
         # a qualifier that narrows another mention is read as the area, not a namesake town
         qualifying = {id(m.qualifier) for m in mentions if m.qualifier is not None}
-        results: list[Ranked] = []
         by_key: dict[str, Ranked] = {}
         order = sorted(range(len(mentions)), key=lambda i: mentions[i].qualifier is None)
         out: dict[int, Ranked] = {}
@@ -189,8 +188,7 @@ class Resolver:
                 else:
                     out[i] = self._rank_one(text, m, best[i], cc, a1, total, hints, mentions,
                                             False)
-        results = [out[i] for i in range(len(mentions))]
-        return results
+        return [out[i] for i in range(len(mentions))]
 
     def _rank_one(
         self,
