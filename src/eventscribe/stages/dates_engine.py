@@ -1,0 +1,171 @@
+"""Runs the date rules fast: one token pass finds anchor words, rules are tried only near them.
+
+Scanning ~25 verbose patterns over every character is slow in Python's ``re`` (the patterns
+start with optional cue groups, so no first-character skip applies). Instead each sentence is
+tokenised once; a token that can anchor a time expression (a digit, a month or weekday name,
+"week", "quarter", "summer", ...) selects the rules listing that anchor category, and those are
+tried with ``pattern.match`` at the anchor and at the starts of up to six preceding cue words
+("in", "the", "early", "between", digits of a range ...). The result equals a full scan for every
+expression that contains an anchor token.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from eventscribe.stages.dates_calendar import Resolution
+from eventscribe.stages.dates_lexicon import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS
+from eventscribe.stages.dates_rules import Ctx, Rule
+from eventscribe.stages.dates_rules_abs import ABS_RULES
+from eventscribe.stages.dates_rules_rel import REL_RULES
+
+RULES: tuple[Rule, ...] = ABS_RULES + REL_RULES
+FUTURE_LIMIT_YEARS = 10
+"""A date more than this many years after the DCT is rejected as absurd (E011)."""
+NO_DCT_LIMIT_YEAR = 2100
+"""Without a DCT, a year after this is rejected as absurd."""
+
+Found = tuple[int, int, Resolution]
+
+_TOKEN = re.compile(r"\d+[A-Za-z]*|[A-Za-z]+\d*")
+_WORDS: dict[str, str] = {}
+for _w in [*MONTHS, "sept", *(n.lower() for n in
+                              "January February March April June July August September "
+                              "October November December".split())]:
+    _WORDS[_w] = "month"
+for _w in WEEKDAYS:
+    _WORDS[_w] = "weekday"
+for _w in ("second seconds minute minutes hour hours day days week weeks month months year "
+           "years decade decades century centuries weekend weekends").split():
+    _WORDS[_w] = "unit"
+for _w in "spring summer fall autumn winter".split():
+    _WORDS[_w] = "season"
+for _w in "yesterday today tomorrow tonight morning afternoon evening night".split():
+    _WORDS[_w] = "dayword"
+for _w in "now currently nowadays these recently previously formerly past future present".split():
+    _WORDS[_w] = "ref"
+for _w in "daily weekly monthly annually yearly nightly every each per once".split():
+    _WORDS[_w] = "set"
+for _w in "noon midnight midday".split():
+    _WORDS[_w] = "clock"
+for _w in "quarter quarters fiscal fy q1 q2 q3 q4".split():
+    _WORDS[_w] = "quarter"
+for _w in "twenties thirties forties fifties sixties seventies eighties nineties".split():
+    _WORDS[_w] = "decade"
+_WORDS["anniversary"] = "anniversary"
+for _w in NUMBER_WORDS:
+    if _w not in ("a", "an") and " " not in _w:
+        _WORDS.setdefault(_w, "num")
+
+_PREFIX = frozenset(
+    """the in on at of since until till by from through during before after for between and
+    to over last this next past coming previous current early mid late end beginning start
+    middle earlier later first second third fourth final half latter a an few several couple
+    many some recent more year fiscal day following latest preceding same every each per once
+    or""".split()
+) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(WEEKDAYS) | frozenset(MONTHS)
+_MAX_BACK = 6
+
+_BY_ANCHOR: dict[str, tuple[int, ...]] = {}
+for _i, _r in enumerate(RULES):
+    for _a in _r.anchors:
+        _BY_ANCHOR[_a] = (*_BY_ANCHOR.get(_a, ()), _i)
+_HAS_X = tuple("x" in r.pattern.groupindex for r in RULES)
+
+
+def _category(tok: str) -> str | None:
+    if tok[0].isdigit():
+        return "num"
+    low = tok.lower()
+    cat = _WORDS.get(low)
+    if cat is None and low.startswith("fy") and low[2:].isdigit():
+        return "quarter"
+    return cat
+
+
+def _is_prefix(tok: str) -> bool:
+    return tok[0].isdigit() or tok.lower() in _PREFIX
+
+
+def finalise(res: Resolution, dct: date | None) -> Resolution:
+    """Reject absurd future years; mark dates after the DCT as future in the reason."""
+    v = res.value
+    if v is None:
+        return res
+    y = v.start.year
+    if dct is not None and y > dct.year + FUTURE_LIMIT_YEARS:
+        return Resolution(None, None, res.kind, res.rule,
+                          f"year {y} is after the publication date (E011 absurd date rejected)",
+                          0.1)
+    if dct is None and y > NO_DCT_LIMIT_YEAR:
+        return Resolution(None, None, res.kind, res.rule,
+                          f"year {y} is implausibly far in the future (E011 absurd date rejected)",
+                          0.1)
+    if dct is not None and v.start > dct:
+        return Resolution(res.timex, v, res.kind, res.rule,
+                          res.reason + "; it lies after the publication date (future)",
+                          min(res.score, 0.7))
+    return res
+
+
+def _sentence_candidates(
+    text: str, dct: date | None, s: int, e: int
+) -> list[tuple[int, int, int, Resolution]]:
+    toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, s, e)]
+    ctx = Ctx(text, dct, s, e)
+    seen: set[tuple[int, int, int]] = set()
+    out: list[tuple[int, int, int, Resolution]] = []
+    tried: set[tuple[int, int]] = set()
+    for ti, (tstart, tok) in enumerate(toks):
+        cat = _category(tok)
+        if cat is None:
+            continue
+        starts = [tstart]
+        if tstart > s and text[tstart - 1] in "'’":
+            starts.append(tstart - 1)
+        j = ti - 1
+        while j >= 0 and ti - j <= _MAX_BACK and _is_prefix(toks[j][1]):
+            starts.append(toks[j][0])
+            j -= 1
+        starts.sort()
+        for ri in _BY_ANCHOR.get(cat, ()):
+            rule = RULES[ri]
+            for st in starts:
+                if (ri, st) in tried:
+                    continue
+                tried.add((ri, st))
+                m = rule.pattern.match(text, st, e)
+                if m is None:
+                    continue
+                xs, xe = m.span("x") if _HAS_X[ri] else m.span()
+                if xe <= xs or (ri, xs, xe) in seen:
+                    continue
+                res = rule.resolve(m, ctx)
+                if res is not None:
+                    seen.add((ri, xs, xe))
+                    out.append((xs, xe, ri, finalise(res, dct)))
+    return out
+
+
+def find_expressions(
+    text: str, published: date | None, bounds: tuple[tuple[int, int], ...] | None = None
+) -> list[Found]:
+    """All time expressions in ``text`` as (start, end, Resolution), left to right.
+
+    ``bounds`` are sentence (start, end) offsets; rules never match across them. Overlapping
+    candidates are resolved longest first, then by rule order.
+    """
+    if not bounds:
+        bounds = ((0, len(text)),)
+    cands: list[tuple[int, int, int, Resolution]] = []
+    for s, e in bounds:
+        cands.extend(_sentence_candidates(text, published, s, e))
+    cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+    chosen: list[Found] = []
+    for xs, xe, _, res in cands:
+        if any(xs < ce and cs < xe for cs, ce, _r in chosen):
+            continue
+        chosen.append((xs, xe, res))
+    chosen.sort(key=lambda c: c[0])
+    return chosen

@@ -1,0 +1,260 @@
+"""Rules for expressions relative to the publication date, times of day, durations and sets."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from eventscribe.model import DateValue
+from eventscribe.stages.dates_calendar import (
+    Resolution,
+    add_months,
+    day_value,
+    decade_value,
+    month_value,
+    past_weekday,
+    shift,
+    week_value,
+    weekend_value,
+    year_value,
+    future_weekday,
+)
+from eventscribe.stages.dates_lexicon import NUM, WEEKDAY, number_value, weekday_number
+from eventscribe.stages.dates_rules import Ctx, Rule, compile_rule, no_dct, ok
+
+_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _weekday_date(ctx: Ctx, wd: int, rel: str | None, pos: int) -> tuple[date, str]:
+    assert ctx.dct is not None
+    dct = ctx.dct
+    if rel in ("last", "past", "this past"):
+        return past_weekday(dct, wd, strictly_before=True), "the previous such weekday"
+    if rel in ("next", "coming", "this coming"):
+        return future_weekday(dct, wd, strictly_after=True), "the next such weekday (future)"
+    if rel == "this":
+        monday = dct - timedelta(days=dct.weekday())
+        return monday + timedelta(days=wd), "that weekday in the publication week"
+    if ctx.future_cue(pos):
+        return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
+            "(future wording)"
+    return past_weekday(dct, wd), "the most recent such weekday, the publication day included"
+
+
+def _weekday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    rule = "weekday"
+    g = m.groupdict()
+    pod = g["pod"].lower() if g.get("pod") else None
+    kind = "time" if pod else "date"
+    if ctx.dct is None:
+        return no_dct(rule, kind)
+    rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
+    d, how = _weekday_date(ctx, weekday_number(g["wd"]), rel, m.start("x"))
+    suffix = "T" + _POD[pod] if pod else ""
+    return ok(day_value(d, ctx.dct, suffix), rule, f"weekday {m['x']!r}: {how}", kind=kind,
+              score=0.8)
+
+
+def _day_word(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    rule = "day-word"
+    g = m.groupdict()
+    word = (g.get("w") or g.get("tm") or "").lower()
+    pod = (g.get("pod") or g.get("pod2") or "").lower()
+    if word == "tonight":
+        pod = "night"
+    kind = "time" if pod else "date"
+    if ctx.dct is None:
+        return no_dct(rule, kind)
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0, "last": -1}
+    n = offset[word]
+    if g.get("ba"):
+        n += -1 if g["ba"].lower() == "before" else 1
+    suffix = "T" + _POD[pod] if pod else ""
+    d = ctx.dct + timedelta(days=n)
+    return ok(day_value(d, ctx.dct, suffix), rule,
+              f"{m['x']!r}: {n:+d} day(s) from the publication date", kind=kind)
+
+
+def _rel_unit(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    rule = "relative-unit"
+    g = m.groupdict()
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    unit = g["u"].lower()
+    pre = g["pre"].lower() if g.get("pre") else None
+    with_the = rel.startswith("the ")
+    core = rel.removeprefix("the ")
+    if with_the and core in ("past", "last", "next", "coming") and unit != "weekend":
+        # "the past year": a stretch of time up to (or from) now -> a duration
+        tx = {"week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P10Y"}[unit]
+        return ok(None, rule, f"{m['x']!r} is a duration ({tx}), not a date", kind="duration",
+                  timex=tx, score=0.6)
+    if ctx.dct is None:
+        return no_dct(rule)
+    dct = ctx.dct
+    n = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+         "coming": 1}[core]
+    if unit == "weekend":
+        base = dct + timedelta(weeks=n)
+        if n == 0 and core == "this" and dct.weekday() < 5 and not ctx.future_cue(m.start("x")):
+            base = dct
+        value = weekend_value(base, dct)
+    elif unit == "decade":
+        value = decade_value(dct.year // 10 * 10 + 10 * n, dct)
+    else:
+        value = shift(dct, n, unit)
+    if pre in ("earlier", "early") and n == 0:
+        value = DateValue(value.start, max(value.start, min(dct, value.end)), value.precision,
+                          dct, value.timex)
+    elif pre in ("later", "late") and n == 0:
+        value = DateValue(min(dct, value.end), value.end, value.precision, dct, value.timex)
+    return ok(value, rule, f"{m['x']!r}: {n:+d} {unit}(s) from the publication date")
+
+
+def _the_weekend(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    if ctx.dct is None:
+        return no_dct("weekend")
+    dct = ctx.dct
+    base = dct if dct.weekday() >= 5 else dct - timedelta(weeks=1)
+    how = "the most recent weekend"
+    if ctx.future_cue(m.start("x")):
+        base, how = dct, "the coming weekend (future wording)"
+    return ok(weekend_value(base, dct), "weekend", f"{m['x']!r}: {how}", score=0.7)
+
+
+def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    rule = "ago"
+    g = m.groupdict()
+    unit = g["u"].lower()
+    n = number_value(g["n"]) if g.get("n") else None
+    direction = -1 if g["dir"].lower() == "ago" else 1
+    if n is None:
+        tx = "PAST_REF" if direction < 0 else "FUTURE_REF"
+        return ok(None, rule, f"{m['x']!r} is vague ({tx})", timex=tx, score=0.5)
+    if ctx.dct is None:
+        return no_dct(rule)
+    dct = ctx.dct
+    if unit == "decade":
+        value = year_value(dct.year + direction * 10 * n, dct)
+    elif unit == "month":
+        y, mo = add_months(dct.year, dct.month, direction * n)
+        value = month_value(y, mo, dct)
+    else:
+        value = shift(dct, direction * n, unit)
+    return ok(value, rule, f"{m['x']!r}: {n} {unit}(s) from the publication date")
+
+
+def _time(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    rule = "clock-time"
+    g = m.groupdict()
+    if g.get("named"):
+        name = g["named"].lower()
+        h, mi = (0, 0) if name == "midnight" else (12, 0)
+    else:
+        h, mi = int(g["h"]), int(g["mi"] or 0)
+        ap = re.sub(r"[\s.]", "", g["ap"].lower())
+        if not (1 <= h <= 12 and mi < 60):
+            return None
+        h = h % 12 + (12 if ap == "pm" else 0)
+    if ctx.dct is None:
+        return no_dct(rule, "time")
+    rest = (g.get("rest") or "").lower()
+    d, how = ctx.dct, "on the publication date (assumed)"
+    if rest in ("yesterday", "tomorrow"):
+        d = ctx.dct + timedelta(days=-1 if rest == "yesterday" else 1)
+        how = rest
+    elif rest and rest not in ("today", "tonight"):
+        d, how = _weekday_date(ctx, weekday_number(rest), None, m.start("x"))
+    value = day_value(d, ctx.dct, f"T{h:02d}:{mi:02d}")
+    return ok(value, rule, f"time {m['x']!r}, {how}", kind="time", score=0.75)
+
+
+_UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
+              "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}
+
+
+def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    g = m.groupdict()
+    unit = g["u"].lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    n = number_value(g["n"]) if g.get("n") else None
+    code = _UNIT_CODE[unit]
+    if code == "DE":
+        code, mult = "Y", 10
+    elif code == "CE":
+        code, mult = "Y", 100
+    else:
+        mult = 1
+    t = "T" if code.startswith("T") else ""
+    letter = code[-1]
+    if n is None:
+        tx = f"P{t}X{letter}"
+    else:
+        num = g["n"].lower()
+        tx = f"P{t}{n * mult}{letter}" if "." not in num else f"P{t}{float(num) * mult:g}{letter}"
+    return ok(None, "duration", f"{m['x']!r} is a duration ({tx}), not a date", kind="duration",
+              timex=tx, score=0.7)
+
+
+def _set(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    word = m["x"].lower()
+    unit = next((u for u in ("day", "week", "month", "year", "night", "morning", "evening")
+                 if u in word), None)
+    if unit is None:
+        unit = {"annually": "year", "yearly": "year", "nightly": "night"}.get(word, "day")
+    tx = {"day": "P1D", "night": "P1D", "morning": "P1D", "evening": "P1D", "week": "P1W",
+          "month": "P1M", "year": "P1Y"}[unit]
+    return ok(None, "set", f"{m['x']!r} is a recurring time ({tx})", kind="set", timex=tx,
+              score=0.6)
+
+
+def _ref(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    word = re.sub(r"\s+", " ", m["x"].lower())
+    if word in ("now", "currently", "nowadays", "these days", "at present", "the present"):
+        tx = "PRESENT_REF"
+    elif word in ("the future", "the near future", "soon"):
+        tx = "FUTURE_REF"
+    else:
+        tx = "PAST_REF"
+    return ok(None, "reference", f"{m['x']!r} refers vaguely to {tx.split('_')[0].lower()} "
+              f"time ({tx}), not a date", timex=tx, score=0.4)
+
+
+_REL = r"(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming)"
+_UNITS_RE = r"(?P<u>second|minute|hour|day|week|month|year|decade|centur(?:y|ies))s?"
+
+REL_RULES: tuple[Rule, ...] = (
+    Rule("weekday", compile_rule(
+        rf"(?P<x>(?:{_REL}\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<pod>morning|afternoon|evening|night))?)"
+        r"(?!\s+(?:prayers?|sermons?|imams?|mosques?|edition|newspaper|times)\b)(?!\w)"),
+        _weekday, ("weekday",)),
+    Rule("day-word", compile_rule(
+        r"(?P<x>\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>yesterday|today|tomorrow|tonight)"
+        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?|\b(?P<tm>this|last)\s+(?P<pod2>morning"
+        r"|afternoon|evening|night))(?![\w-])"), _day_word, ("dayword",)),
+    Rule("relative-unit", compile_rule(
+        r"(?P<x>\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>the\s+past|the\s+last"
+        r"|the\s+coming|the\s+next|the\s+previous|the\s+current|last|this|next|past|coming"
+        r"|previous|current)\s+(?P<u>week|month|year|weekend|decade))(?![\w-])"), _rel_unit,
+        ("unit",)),
+    Rule("weekend", compile_rule(r"(?P<x>\bthe\s+weekend)(?![\w-])"), _the_weekend,
+         ("unit",)),
+    Rule("ago", compile_rule(
+        rf"(?P<x>\b(?:(?P<n>{NUM})|(?:a\s+few|several|a\s+couple\s+of|many|some))\s+"
+        r"(?P<u>day|week|month|year|decade)s?\s+(?P<dir>ago|from\s+now|hence))(?!\w)"), _ago,
+        ("unit",)),
+    Rule("clock-time", compile_rule(
+        r"(?P<x>(?:\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|\b(?P<named>"
+        r"noon|midnight|midday))(?:\s+(?:[A-Z]{2,4}T|GMT|UTC)(?![\w]))?(?:(?:,|\s+on)?\s+(?P<rest>"
+        rf"{WEEKDAY}|today|yesterday|tomorrow|tonight))?)(?!\w)"), _time, ("num", "clock")),
+    Rule("duration", compile_rule(
+        rf"(?P<x>\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?"
+        rf"(?:(?P<n>{NUM})|(?:a\s+few|several|a\s+couple\s+of|many|recent|coming))(?:\s+more)?"
+        rf"[\s-]+{_UNITS_RE}(?:[\s-]+long)?)(?![\w-])"), _duration, ("unit",)),
+    Rule("set", compile_rule(
+        r"(?P<x>\b(?:daily|weekly|monthly|annually|yearly|nightly|(?:every|each|per|once\s+a)\s+"
+        r"(?:day|week|month|year|night|morning|evening)))(?![\w-])"), _set, ("set",)),
+    Rule("reference", compile_rule(
+        r"(?P<x>\b(?:now|currently|nowadays|these\s+days|at\s+present|recently|previously"
+        r"|formerly|the\s+past|the\s+(?:near\s+)?future))(?![\w-])"), _ref, ("ref",)),
+)
+
