@@ -21,7 +21,7 @@ from eventscribe.stages.dates_rules_abs import ABS_RULES
 from eventscribe.stages.dates_rules_rel import REL_RULES
 
 RULES: tuple[Rule, ...] = ABS_RULES + REL_RULES
-FUTURE_LIMIT_YEARS = 10
+FUTURE_LIMIT_YEARS = 50
 """A date more than this many years after the DCT is rejected as absurd (E011)."""
 NO_DCT_LIMIT_YEAR = 2100
 """Without a DCT, a year after this is rejected as absurd."""

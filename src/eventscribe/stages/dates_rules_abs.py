@@ -98,21 +98,27 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         return no_dct(rule)
     if safe_date(2000, mo, d) is None:  # 2000 is a leap year: the widest calendar
         return impossible(rule, f"{MONTH_NAMES[mo - 1]} has no day {d}")
-    future = ctx.future_cue(m.start("x"))
-    y = ctx.dct.year
-    cand = safe_date(y, mo, d)
-    if future:
-        if cand is None or cand < ctx.dct:
-            y += 1
+    y, how = _nearest_year(ctx.dct, mo, d), "the occurrence nearest the publication date"
+    if ctx.future_cue(m.start("x")):
+        cand = safe_date(ctx.dct.year, mo, d)
+        y = ctx.dct.year if cand is not None and cand >= ctx.dct else ctx.dct.year + 1
         how = "the first such day on or after the publication date (future wording)"
-    else:
-        if cand is None or cand > ctx.dct:
-            y -= 1
-        how = "the most recent such day not after the publication date"
     dd = safe_date(y, mo, d)
     if dd is None:
         return impossible(rule, f"{MONTH_NAMES[mo - 1]} {y} has no day {d}")
     return ok(day_value(dd, ctx.dct), rule, f"date {m['x']!r} without a year: {how}", score=0.8)
+
+
+def _nearest_year(dct: date, mo: int, d: int) -> int:
+    """Year putting month ``mo`` day ``d`` nearest to the DCT (ties go to the past)."""
+    best_y, best_gap = dct.year, 10**6
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        cand = safe_date(y, mo, d) or safe_date(y, mo, 28)
+        assert cand is not None
+        gap = abs((cand - dct).days) + (1 if cand > dct else 0)
+        if gap < best_gap:
+            best_y, best_gap = y, gap
+    return best_y
 
 
 def _day_range(m: re.Match[str], ctx: Ctx) -> Resolution | None:
@@ -240,10 +246,14 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         q = int(g["qn"])
     if q is None and rel is None:
         return None
-    if g.get("y"):
+    if g.get("y") or g.get("y0"):
         if q is None:
             return None
-        return ok(quarter_value(int(g["y"]), q, ctx.dct), rule, f"quarter {m['x']!r} (year stated)")
+        y = int(g.get("y") or g["y0"])
+        return ok(quarter_value(y, q, ctx.dct), rule, f"quarter {m['x']!r} (year stated)")
+    if g.get("ry0") and q is not None and ctx.dct is not None:
+        y = ctx.dct.year + _REL_YEAR_SHIFT[g["ry0"].lower()]
+        return ok(quarter_value(y, q, ctx.dct), rule, f"quarter {m['x']!r} ({g['ry0']} year)")
     if ctx.dct is None:
         return no_dct(rule)
     dct = ctx.dct
@@ -380,7 +390,7 @@ ABS_RULES: tuple[Rule, ...] = (
         rf"(?:,?\s+{YEAR})?)"), _day_month, ("month",)),
     Rule("month", compile_rule(
         r"(?:\b(?P<cue>in|since|until|till|by|from|through|during|before|after|of|for|between)"
-        rf"\s+)?(?P<x>(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late|end|beginning|start|middle)"
+        rf"\s+)?(?:(?P<the>the)\s+)?(?P<x>(?:(?P<mod>early|mid|late|end|beginning|start|middle)"
         rf"(?:\s*-\s*|\s+(?:of\s+)?))?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|past)"
         rf"\s+)?{M1}(?:,?\s+(?:of\s+)?{YEAR}|\s+{REL_YEAR})?)(?![\w-])"), _month, ("month",)),
     Rule("year-part", compile_rule(
@@ -392,8 +402,8 @@ ABS_RULES: tuple[Rule, ...] = (
         r"|the\s+year)\s+)?(?P<x>(?<![\w$€£#.,/:-])(?P<y>\d{4})(?![\w%]|[.,:/]\d|\s*(?:%|per"
         r"\s*cent)))"), _year, ("num",)),
     Rule("quarter", compile_rule(
-        r"(?P<x>(?:the\s+)?(?:(?P<rel>last|latest|past|previous|preceding|current|this|next"
-        r"|coming)\s+)?(?:(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)?"
+        r"(?P<x>(?:the\s+)?(?:(?:(?P<y0>\d{4})|(?P<ry0>last|this|next)\s+year['’]s)\s+)?"
+        r"(?:(?P<rel>last|latest|past|previous|preceding|current|this|next|coming)\s+)?(?:(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)?"
         r"(?:fiscal\s+)?quarter(?![\w-])(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?:the\s+year\s+)?"
         rf"{YEAR}|{REL_YEAR}))?)"), _quarter, ("quarter",)),
     Rule("quarter", compile_rule(

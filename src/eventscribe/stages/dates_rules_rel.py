@@ -9,6 +9,8 @@ from eventscribe.model import DateValue
 from eventscribe.stages.dates_calendar import (
     Resolution,
     add_months,
+    quarter_of,
+    quarter_value,
     day_value,
     decade_value,
     month_value,
@@ -22,6 +24,9 @@ from eventscribe.stages.dates_calendar import (
 from eventscribe.stages.dates_lexicon import NUM, WEEKDAY, number_value, weekday_number
 from eventscribe.stages.dates_rules import Ctx, Rule, compile_rule, no_dct, ok
 
+_QUARTER_CTX = re.compile(r"\b(?:(first|second|third|fourth)[\s-]+)?quarter\b|\bperiod\b",
+                          re.IGNORECASE)
+_QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
@@ -126,13 +131,23 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     g = m.groupdict()
     unit = g["u"].lower()
     n = number_value(g["n"]) if g.get("n") else None
-    direction = -1 if g["dir"].lower() == "ago" else 1
+    direction = -1 if g["dir"].lower() in ("ago", "earlier") else 1
     if n is None:
         tx = "PAST_REF" if direction < 0 else "FUTURE_REF"
         return ok(None, rule, f"{m['x']!r} is vague ({tx})", timex=tx, score=0.5)
     if ctx.dct is None:
         return no_dct(rule)
     dct = ctx.dct
+    quarter_ctx = _QUARTER_CTX.search(ctx.sentence())
+    if unit == "year" and n == 1 and direction < 0 and quarter_ctx is not None:
+        # earnings style: "profit rose from $5 million a year earlier" compares quarters
+        named = quarter_ctx.group(1)
+        q = _QORD[named.lower()] if named else (quarter_of(dct) - 2) % 4 + 1
+        y = dct.year - 1 if q <= quarter_of(dct) or named is None and q == 4 else dct.year - 2
+        if named is None and quarter_of(dct) == 1:
+            y = dct.year - 2
+        return ok(quarter_value(y, q, dct), rule, f"{m['x']!r}: the same quarter a year before "
+                  "the quarter the sentence reports on", score=0.6)
     if unit == "decade":
         value = year_value(dct.year + direction * 10 * n, dct)
     elif unit == "month":
@@ -186,6 +201,11 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         mult = 1
     t = "T" if code.startswith("T") else ""
     letter = code[-1]
+    vague = (g.get("vague") or "").lower()
+    if vague in ("recent", "coming"):
+        tx = "PAST_REF" if vague == "recent" else "FUTURE_REF"
+        return ok(None, "reference", f"{m['x']!r} refers vaguely to {vague} time ({tx})",
+                  timex=tx, score=0.4)
     if n is None:
         tx = f"P{t}X{letter}"
     else:
@@ -240,7 +260,8 @@ REL_RULES: tuple[Rule, ...] = (
          ("unit",)),
     Rule("ago", compile_rule(
         rf"(?P<x>\b(?:(?P<n>{NUM})|(?:a\s+few|several|a\s+couple\s+of|many|some))\s+"
-        r"(?P<u>day|week|month|year|decade)s?\s+(?P<dir>ago|from\s+now|hence))(?!\w)"), _ago,
+        r"(?P<u>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|from\s+now|hence))(?!\w)"),
+        _ago,
         ("unit",)),
     Rule("clock-time", compile_rule(
         r"(?P<x>(?:\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|\b(?P<named>"
@@ -248,7 +269,8 @@ REL_RULES: tuple[Rule, ...] = (
         rf"{WEEKDAY}|today|yesterday|tomorrow|tonight))?)(?!\w)"), _time, ("num", "clock")),
     Rule("duration", compile_rule(
         rf"(?P<x>\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?"
-        rf"(?:(?P<n>{NUM})|(?:a\s+few|several|a\s+couple\s+of|many|recent|coming))(?:\s+more)?"
+        rf"(?:(?P<n>{NUM})|(?P<vague>a\s+few|few|several|a\s+couple\s+of|many|recent|coming))"
+        r"(?:\s+more)?"
         rf"[\s-]+{_UNITS_RE}(?:[\s-]+long)?)(?![\w-])"), _duration, ("unit",)),
     Rule("set", compile_rule(
         r"(?P<x>\b(?:daily|weekly|monthly|annually|yearly|nightly|(?:every|each|per|once\s+a)\s+"
