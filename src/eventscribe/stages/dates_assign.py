@@ -114,15 +114,11 @@ def assign_event_date(adoc: AnnotatedDoc, trigger: Span) -> DateAssignment | Non
         return None
     _, t, why = best
     assert t.value is not None
-    rule = t.provenance.reason.rsplit("[rule ", 1)[-1].rstrip("]") if "[rule " in \
-        t.provenance.reason else t.provenance.stage
-    reason = (f"date from {t.span.text!r} (rule {rule}): {why} "
-              f"{trigger.text!r}" if tier_mentions_trigger(why) else
-              f"date from {t.span.text!r} (rule {rule}): {why}")
+    reason_text = t.provenance.reason
+    rule = (reason_text.rsplit("[rule ", 1)[-1].rstrip("]") if "[rule " in reason_text
+            else t.provenance.stage)
+    reason = f"date from {t.span.text!r} (rule {rule}): {why}"
+    if why.endswith("trigger itself"):
+        reason += f" {trigger.text!r}"
     score = {0: 0.9, 1: 0.8, 2: 0.6}[best[0][0]] * t.provenance.score
     return DateAssignment(t.value, Provenance(ASSIGN_STAGE, reason, score, (t.span, trigger)))
-
-
-def tier_mentions_trigger(why: str) -> bool:
-    """True when the reason should quote the trigger ("... modifies the trigger itself 'attack'")."""
-    return why.endswith("trigger itself")

@@ -114,10 +114,3 @@ def anniversary_base_year(ctx: Ctx, start: int) -> tuple[int, str] | None:
     if n is None:
         return None
     return ctx.dct.year - n, m.group(1) + " anniversary"
-
-
-def future_suffix(value: DateValue, dct: date | None) -> str:
-    """"; it lies after the publication date" when the value starts after the DCT."""
-    if dct is not None and value.start > dct:
-        return "; it lies after the publication date (future)"
-    return ""

@@ -22,7 +22,6 @@ from eventscribe.stages.dates_calendar import (
 )
 from eventscribe.stages.dates_lexicon import (
     COUNT_NOUNS,
-    DASH,
     DAY_SUFFIX,
     MONTH_ANY,
     NON_YEAR_BEFORE,
@@ -180,7 +179,8 @@ def _month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if ry is not None:
         y, how = dct.year + ry, f"{g['ry']} year relative to the publication date"
     elif rel in ("last", "past", "this past"):
-        y, how = latest_month(dct, mo, strictly_before=True), "the most recent such month before the publication month"
+        y = latest_month(dct, mo, strictly_before=True)
+        how = "the most recent such month before the publication month"
     elif rel in ("next", "this coming"):
         y, how = next_month(dct, mo), "the first such month after the publication month"
     elif rel == "this":
@@ -244,7 +244,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     rel = g["rel"].lower() if g.get("rel") else None
     if g.get("qn"):
         q = int(g["qn"])
-    if q is None and rel is None:
+    if q is None and rel is None and not (g.get("the") or g.get("ago")):
         return None
     if g.get("y") or g.get("y0"):
         if q is None:
@@ -259,12 +259,21 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     dct = ctx.dct
     cur = quarter_of(dct)
     ry = _ry(m)
+    if q is None and rel is None:
+        # "the quarter", "the year-ago quarter": business news reports the last completed one
+        idx = dct.year * 4 + (cur - 1) - 1 - (4 if g.get("ago") else 0)
+        return ok(quarter_value(idx // 4, idx % 4 + 1, dct), rule,
+                  f"quarter {m['x']!r}: the last completed quarter before the publication date"
+                  + (", a year earlier" if g.get("ago") else ""), score=0.5)
     if q is None:
         shift = _QREL.get(rel or "", 0)
         idx = dct.year * 4 + (cur - 1) + shift
         return ok(quarter_value(idx // 4, idx % 4 + 1, dct), rule,
                   f"quarter {m['x']!r} relative to the publication date", score=0.8)
-    if ry is not None:
+    if g.get("ago"):
+        y = (dct.year if q <= cur else dct.year - 1) - 1
+        how = "a year before the most recent such quarter"
+    elif ry is not None:
         y, how = dct.year + ry, f"{g['ry']} year"
     elif q <= cur:
         y, how = dct.year, "the most recent such quarter not after the publication date"
@@ -276,11 +285,13 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _fiscal(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    y = int(m["y"]) if m.groupdict().get("y") else None
-    if y is None:
-        short = int(m["ys"])
+    """Fiscal years: "fiscal 1998", "FY2019", "FY19" (two digits take the DCT's century)."""
+    y_text = m.groupdict().get("y") or m.groupdict().get("y2")
+    if y_text:
+        y = int(y_text)
+    else:
         base = ctx.dct.year // 100 * 100 if ctx.dct else 2000
-        y = base + short
+        y = base + int(m["ys"])
     return ok(year_value(y, ctx.dct), "fiscal", f"fiscal year {m['x']!r} taken as year {y}",
               score=0.8)
 
@@ -318,7 +329,8 @@ def _season(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if name == "fall" and not (g.get("y") or rel) and re.match(r"\s+of\b", ctx.after(m.end())):
         return None  # "the fall of the city"
     if g.get("y"):
-        return ok(season_value(int(g["y"]), name, ctx.dct), rule, f"season {m['x']!r} (year stated)")
+        return ok(season_value(int(g["y"]), name, ctx.dct), rule,
+                  f"season {m['x']!r} (year stated)")
     if ctx.dct is None:
         return no_dct(rule)
     dct = ctx.dct
@@ -377,11 +389,13 @@ ABS_RULES: tuple[Rule, ...] = (
          _iso, ("num",)),
     Rule("day-range", compile_rule(
         rf"(?P<x>(?:\b(?P<pre>from|between)\s+)?{M1}\s+(?P<d1>\d{{1,2}}){DAY_SUFFIX}{_CONN}"
-        rf"(?:{M2}\s+)?(?P<d2>\d{{1,2}}){DAY_SUFFIX}(?![\d:])(?:,?\s+{YEAR})?)"), _day_range, ("month",)),
+        rf"(?:{M2}\s+)?(?P<d2>\d{{1,2}}){DAY_SUFFIX}(?![\d:])(?:,?\s+{YEAR})?)"),
+        _day_range, ("month",)),
     Rule("day-range", compile_rule(
         rf"(?P<x>(?:\b(?P<pre>from|between)\s+)?(?:the\s+)?(?<![\d.,])(?P<d1>\d{{1,2}}){DAY_SUFFIX}"
         rf"(?:\s+(?:of\s+)?{M1})?{_CONN}(?:the\s+)?(?P<d2>\d{{1,2}}){DAY_SUFFIX}\s+(?:of\s+)?{M2}"
-        rf"(?:,?\s+{YEAR})?)"), _day_range, ("month",)),
+        rf"(?:,?\s+{YEAR})?)"),
+        _day_range, ("month",)),
     Rule("day-month", compile_rule(
         rf"(?P<x>{_WD_PREFIX}{M1}\s+(?P<d>\d{{1,2}}){DAY_SUFFIX}(?![\d:,.]\d)(?!\s*[-–—]\s*\d)"
         rf"(?:,?\s+{YEAR})?)"), _day_month, ("month",)),
@@ -402,37 +416,31 @@ ABS_RULES: tuple[Rule, ...] = (
         r"|the\s+year)\s+)?(?P<x>(?<![\w$€£#.,/:-])(?P<y>\d{4})(?![\w%]|[.,:/]\d|\s*(?:%|per"
         r"\s*cent)))"), _year, ("num",)),
     Rule("quarter", compile_rule(
-        r"(?P<x>(?:the\s+)?(?:(?:(?P<y0>\d{4})|(?P<ry0>last|this|next)\s+year['’]s)\s+)?"
-        r"(?:(?P<rel>last|latest|past|previous|preceding|current|this|next|coming)\s+)?(?:(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)?"
+        r"(?P<x>(?:(?P<the>the)\s+)?(?:(?P<ago>year[\s-]earlier|year[\s-]ago)\s+)?"
+        r"(?:(?:(?P<y0>\d{4})|(?P<ry0>last|this|next)\s+year['’]s)\s+)?"
+        r"(?:(?P<rel>last|latest|past|previous|preceding|current|this|next|coming)\s+)?"
+        r"(?:(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)?"
         r"(?:fiscal\s+)?quarter(?![\w-])(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?:the\s+year\s+)?"
         rf"{YEAR}|{REL_YEAR}))?)"), _quarter, ("quarter",)),
     Rule("quarter", compile_rule(
-        r"(?P<x>\bQ(?P<qn>[1-4])(?:\s*(?:of\s+)?(?:FY\s*)?(?P<y>\d{4}))?(?![\w]))"), _quarter, ("quarter",)),
+        r"(?P<x>\bQ(?P<qn>[1-4])(?:\s*(?:of\s+)?(?:FY\s*)?(?P<y>\d{4}))?(?![\w]))"), _quarter,
+        ("quarter",)),
     Rule("quarter", compile_rule(r"(?P<x>\b(?P<y>\d{4})\s*[-/]?\s*Q(?P<qn>[1-4])(?!\w))"),
          _quarter, ("num",)),
     Rule("fiscal", compile_rule(
         r"(?P<x>\bfiscal(?:\s+year)?\s+(?P<y>\d{4})(?!\d)|\bFY\s*(?:(?P<y2>\d{4})|(?P<ys>\d{2}))"
-        r"(?!\d))"), lambda m, c: _fiscal_fix(m, c), ("quarter",)),
+        r"(?!\d))"), _fiscal, ("quarter",)),
     Rule("decade", compile_rule(
         r"(?P<x>(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<full>1\d{2}0|20\d0)"
         r"['’]?s|['’](?P<sd>\d)0['’]?s|(?P<word>twenties|thirties|forties|fifties|sixties"
         r"|seventies|eighties|nineties)))(?!\w)"), _decade, ("num", "decade")),
     Rule("season", compile_rule(
-        r"(?:\b(?P<cue>in|during|by|since|until|through|for|over|before|after)\s+)?(?P<x>(?:(?P<the>"
-        r"the)\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<rel>this\s+past|this\s+coming|last"
-        r"|this|next|past|coming)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?"
+        r"(?:\b(?P<cue>in|during|by|since|until|through|for|over|before|after)\s+)?"
+        r"(?P<x>(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?"
+        r"(?:(?P<rel>this\s+past|this\s+coming|last|this|next|past|coming)\s+)?"
+        r"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?"
         rf"{YEAR}|\s+{REL_YEAR})?)(?![\w-])"), _season, ("season",)),
     Rule("anniversary", compile_rule(
         r"(?P<x>(?:the\s+)?(?P<o>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+anniversary)"),
         _anniversary, ("anniversary",)),
 )
-
-
-def _fiscal_fix(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """Fiscal years: "fiscal 1998", "FY2019", "FY19"."""
-    y = m.groupdict().get("y") or m.groupdict().get("y2")
-    if y:
-        return ok(year_value(int(y), ctx.dct), "fiscal", f"fiscal year {m['x']!r} taken as year {y}",
-                  score=0.8)
-    return _fiscal(m, ctx)
-

@@ -13,13 +13,12 @@ from eventscribe.stages.dates_calendar import (
     quarter_value,
     day_value,
     decade_value,
+    future_weekday,
     month_value,
     past_weekday,
     shift,
-    week_value,
     weekend_value,
     year_value,
-    future_weekday,
 )
 from eventscribe.stages.dates_lexicon import NUM, WEEKDAY, number_value, weekday_number
 from eventscribe.stages.dates_rules import Ctx, Rule, compile_rule, no_dct, ok
