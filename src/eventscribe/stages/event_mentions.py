@@ -22,7 +22,7 @@ CLASS_PRIORITY: tuple[str, ...] = (
     "suicide_bomb", "chemical_weapon", "air_strike", "drone_strike", "shelling",
     "remote_explosive", "grenade", "armed_clash", "nsa_overtakes_territory",
     "gov_regains_territory", "excessive_force", "attack", "sexual_violence", "abduction",
-    "mob_violence", "violent_demonstration", "property_destruction", "arrest",
+    "mob_violence", "violent_demonstration", "property_destruction", "protest_vandalism", "arrest",
     "protest_with_intervention", "hunger_strike", "labour_strike", "peaceful_protest",
     "release", "agreement", "disrupted_weapons", "hq_established",
 )
@@ -123,7 +123,11 @@ def assign_places(
         target = max(left, key=lambda m: m.triggers[-1].span.start) if left else mentions[0]
         target.places.append(p)
     for m in mentions:
-        m.places = drop_containers(m.places)
+        # the most precise place first (a town before a country named in an organisation's name)
+        m.places = sorted(
+            drop_containers(m.places),
+            key=lambda p: (p.place.precision if p.place else 9, p.span.start),
+        )
 
 
 _GAP_IN_GROUP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&)\s*$")
@@ -132,7 +136,6 @@ _PREP_BEFORE = re.compile(
     r"(?:city|town|village|province|district|region|camp|area)s?\s+of\s+)?)$",
     re.IGNORECASE,
 )
-_SEG_TRIM = re.compile(r"^[\s,;]*(?:and\s+|to\s+|on\s+)?|[\s,;]*$")
 _TRAILING_SEGMENT = re.compile(
     r"^\s*,?\s*and\s+(?P<target>.+?)\s+in\s+(?P<where>(?:several|many|other|various|some|a few)"
     r"\b[^.;]*?)(?=[.;]|$)",
@@ -159,7 +162,7 @@ def split_by_place(m: Mention, text: str, sent: Span) -> list[Mention]:
     towns = [p for p in m.places if p.place is not None and p.place.precision < PRECISION_COUNTRY]
     trigger_end = m.triggers[-1].span.end
     after = [p for p in towns if p.span.start >= trigger_end]
-    if len(towns) <= 1 and not after:
+    if len(towns) <= 1:
         return [m]
     groups = _groups(text, after) if after else [towns]
     out: list[Mention] = []
@@ -171,13 +174,10 @@ def split_by_place(m: Mention, text: str, sent: Span) -> list[Mention]:
             seg = text[cursor : group[0].span.start]
             pm = _PREP_BEFORE.search(seg)
             core = seg[: pm.start()] if pm else seg
-            lead = len(core) - len(_SEG_TRIM.sub("", core, count=1)) if core else 0
-            stripped = core.strip(" ,;")
-            stripped = re.sub(r"^(?:and|to|on)\s+", "", stripped)
+            stripped = re.sub(r"^(?:and|to|on)\s+", "", core.strip(" ,;"))
             if stripped and pm:
                 s0 = cursor + core.find(stripped)
                 seg_target = Actor(Span.of(text, s0, s0 + len(stripped)), stripped)
-            del lead
         for p in group:
             part = Mention(
                 m.cls, list(m.triggers), m.sentence, list(m.actors),

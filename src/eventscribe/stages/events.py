@@ -36,6 +36,7 @@ from eventscribe.stages.roles import dedupe, is_pronoun, parse_sentences, roles_
 from eventscribe.stages.typing_rules import refine_type
 
 STAGE = "events.assemble.v1"
+SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "we"})
 CONTINUATION_WINDOW = 3  # sentences within which an unplaced, undated mention continues an event
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _FEATURE_ANAPHOR = re.compile(
@@ -52,6 +53,18 @@ _FEATURE_CODES = {
     "region": ("ADM1", "RGN"),
     "district": ("ADM2",),
 }
+
+
+def substantive_ordinals(adoc: AnnotatedDoc) -> list[int]:
+    """For each sentence, how many substantive sentences (>= 6 words, not a bullet or a bare
+    quotation) come before it: lists of slogans do not push an event out of the window."""
+    out, n = [], 0
+    for s in adoc.sentences:
+        out.append(n)
+        t = s.text.strip()
+        if len(t.split()) >= 6 and not t.startswith(("•", "-", "*", "“", "\"", "–")):
+            n += 1
+    return out
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
@@ -100,15 +113,19 @@ def _mentions_from_triggers(adoc: AnnotatedDoc, triggers: list[Trigger]) -> list
     parse_ids = [si for si, ts in by_sentence.items() if any(not t.anaphoric for t in ts)]
     parses = parse_sentences(adoc, parse_ids)
     quotes = _quote_regions(text)
+    ordinal = substantive_ordinals(adoc)
     mentions: list[Mention] = []
     previous: Mention | None = None
+    history: list[Mention] = []
     for si in sorted(by_sentence):
         sent = adoc.sentences[si]
         ts = by_sentence[si]
         real = [t for t in ts if not t.anaphoric]
         if not real:
             # anaphoric continuation of the latest event of a compatible kind
-            if previous is None or si - max(previous.sentences) > CONTINUATION_WINDOW:
+            if previous is None or (
+                ordinal[si] - ordinal[max(previous.sentences)] > CONTINUATION_WINDOW
+            ):
                 continue
             anchor = ts[0]
             m = Mention(previous.cls, list(ts), si, sentences={si}, anaphoric=True)
@@ -131,8 +148,14 @@ def _mentions_from_triggers(adoc: AnnotatedDoc, triggers: list[Trigger]) -> list
                 m.targets.extend(tars)
                 m.role_reasons.append(why)
             # pronoun actors: "They set fire to ..." -> the latest event's named actor
-            if m.actors and all(is_pronoun(a) for a in m.actors) and previous is not None:
-                named = [a for a in previous.actors if not is_pronoun(a)]
+            if m.actors and all(
+                a.span.text.strip().lower() in SUBJECT_PRONOUNS for a in m.actors
+            ):
+                named = next(
+                    ([a for a in h.actors if not is_pronoun(a)] for h in reversed(history)
+                     if any(not is_pronoun(a) for a in h.actors)),
+                    [],
+                )
                 if named:
                     m.role_reasons.append(
                         f"'{m.actors[0].span.text}' resolved to the actor of the previous event"
@@ -145,7 +168,8 @@ def _mentions_from_triggers(adoc: AnnotatedDoc, triggers: list[Trigger]) -> list
             _own_date(adoc, m, quotes)
             for part in split_by_place(m, text, sent):
                 mentions.append(part)
-        previous = group[-1] if group else previous
+        previous = next((g for g in group if g.family == "protest"), group[-1]) if group else previous
+        history.extend(group)
     _attach_claims(adoc, mentions)
     return mentions
 
@@ -207,6 +231,16 @@ def _same_place(a: Mention, b: Mention) -> bool:
     return pa.place.geonameid == pb.place.geonameid and pa.place.name == pb.place.name
 
 
+def _place_compatible(a: Mention, b: Mention) -> bool:
+    """No place on one side, or one place contains the other (country or province of a town)."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or pa.place is None or pb.place is None:
+        return True
+    from eventscribe.stages.event_mentions import _contains
+
+    return _same_place(a, b) or _contains(pa, pb) or _contains(pb, pa)
+
+
 def _definite(text: str, m: Mention) -> bool:
     t = m.triggers[0].span
     return bool(_DEFINITE.search(text[max(0, t.start - 20) : t.start])) and t.text.lower() in (
@@ -234,10 +268,7 @@ def corefer(text: str, mentions: list[Mention]) -> list[Mention]:
                 target = e
                 break
             near = m.sentence - max(e.sentences) <= CONTINUATION_WINDOW
-            unplaced = m.place is None or e.place is None
-            if unplaced and (near or _definite(text, m)) and not (
-                m.place is not None and e.place is not None
-            ):
+            if _place_compatible(e, m) and (near or _definite(text, m)):
                 target = e
                 break
         if target is None:
@@ -272,7 +303,7 @@ def _width(d: DateAssignment | None) -> int:
     return 10**9 if d is None else (d.value.end - d.value.start).days
 
 
-def absorb_country_level(mentions: list[Mention]) -> list[Mention]:
+def absorb_country_level(mentions: list[Mention], ordinal: list[int]) -> list[Mention]:
     """A country-level mention continued by town-level mentions of the same kind is absorbed."""
     out = []
     for m in mentions:
@@ -281,7 +312,7 @@ def absorb_country_level(mentions: list[Mention]) -> list[Mention]:
             c for c in mentions
             if c is not m and c.anaphoric and c.family == m.family and c.place and c.place.place
             and (p is None or c.place.place.country_code == p.country_code)
-            and 0 < c.sentence - max(m.sentences) <= CONTINUATION_WINDOW + 1
+            and 0 < ordinal[c.sentence] - ordinal[max(m.sentences)] <= CONTINUATION_WINDOW + 1
         ]
         if children and (p is None or p.precision == PRECISION_COUNTRY):
             for c in children:
@@ -296,7 +327,9 @@ def absorb_country_level(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _narrative_dates(mentions: list[Mention], published: date | None) -> None:
+def _narrative_dates(
+    mentions: list[Mention], published: date | None, sentence_of: Any
+) -> None:
     """An undated event right after a dated one in the narrative takes that event's period.
 
     "The hostages were eventually released ..." following the account of a July 2009 raid is
@@ -308,8 +341,12 @@ def _narrative_dates(mentions: list[Mention], published: date | None) -> None:
             continue
         best: tuple[int, Mention] | None = None
         for d in dated:
-            before = [s for s in d.sentences if s < m.sentence]
-            if not before:
+            assert d.date is not None
+            stated = min(
+                (sentence_of(ev.start) for ev in d.date.provenance.evidence), default=-1
+            )
+            before = [s for s in d.sentences if stated <= s < m.sentence]
+            if stated < 0 or not before:
                 continue
             gap = m.sentence - max(before)
             if gap <= 2 and (best is None or gap < best[0]):
@@ -472,14 +509,14 @@ def assemble(adoc: AnnotatedDoc) -> tuple[Event, ...]:
                 m.places = [found[0]]
                 m.place_reason = found[1]
     mentions = corefer(adoc.text, mentions)
-    mentions = absorb_country_level(mentions)
+    mentions = absorb_country_level(mentions, substantive_ordinals(adoc))
     for m in mentions:
         if m.place is None:
             found = _feature_anaphor(adoc, m) or _country_place(adoc, m)
             if found is not None:
                 m.places = [found[0]]
                 m.place_reason = found[1] + (f" ({m.place_reason})" if m.place_reason else "")
-    _narrative_dates(mentions, adoc.doc.published)
+    _narrative_dates(mentions, adoc.doc.published, adoc.sentence_index)
     events = [_to_event(adoc, m) for m in mentions]
     seen: set[str] = set()
     out = []

@@ -19,7 +19,8 @@ _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj", "attr"}
 _KEEP_RIGHT = {"compound", "amod", "nummod", "appos", "punct", "cc", "conj", "case", "poss", "det"}
-PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "who", "which", "that", "those"})
+PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "who", "which", "that", "those",
+                      "their", "his", "her", "its", "our", "this", "these"})
 
 # Sector lexicon: head words of actor phrases -> PLOVER/ACLED-like sector. General vocabulary.
 _SECTORS: tuple[tuple[str, str], ...] = (

@@ -54,7 +54,7 @@ def refine_type(m: Mention, text: str) -> tuple[str, str]:
             return "protest_with_intervention", base + "; authorities intervened"
         return cls, base + "; no violence or intervention stated"
     if cls == "property_destruction" and actor_sector in {"protester", "rioter"}:
-        return cls, base + f"; carried out by {actor_sector}s, not a peaceful protest"
+        return "protest_vandalism", base + f"; carried out by {actor_sector}s: property destruction, not a peaceful protest"
     if cls == "violent_demonstration" and _PROTESTERS.search(sentences) is None:
         return cls, base
     return cls, base
