@@ -387,6 +387,11 @@ def _toll_cue(tokens: list[Token], m: NumberMention) -> _Reading | None:
     return _Reading(kind, j, k, np_end, "toll", reason, update)
 
 
+_SPEAKER_VERBS = frozenset(
+    "said says told reported added announced stated confirmed claimed wrote tweeted".split()
+)
+
+
 def _singular_mentions(tokens: list[Token], taken: set[int]) -> list[NumberMention]:
     """"a soldier", "an officer", "the deputy chief" read as one person."""
     out: list[NumberMention] = []
@@ -399,6 +404,8 @@ def _singular_mentions(tokens: list[Token], taken: set[int]) -> list[NumberMenti
         if not heads:
             continue
         h = heads[0]
+        if h + 1 < n and tokens[h + 1].low in _SPEAKER_VERBS:
+            continue  # "..., the regional governor said": a source, not a victim
         if h + 1 < n and tokens[h + 1].low == "of" and t.low != "the":
             continue  # "a member of ..." is fine, but "a group of" etc. are not persons
         out.append(

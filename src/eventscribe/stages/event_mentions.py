@@ -91,6 +91,26 @@ def fold_sentence(triggers: list[Trigger]) -> list[Mention]:
         else:
             m.triggers.append(t)
             m.cls = better_class(m.cls, t.cls)
+    # destruction by rioters or protesters in the same sentence is part of their protest
+    if "protest" in by_family and "destruction" in by_family:
+        p, d = by_family["protest"], by_family.pop("destruction")
+        p.triggers.extend(d.triggers)
+        p.cls = "violent_demonstration"
+        order.remove("destruction")
+    # arrests of protesters in the same sentence are the authorities' intervention in the protest
+    viol = by_family.get("violence")
+    # ("... after days of demonstrations" names an earlier protest: only a protest stated before
+    # the arrests is the one they broke up)
+    if (
+        "protest" in by_family
+        and viol is not None
+        and all(t.cls == "arrest" for t in viol.triggers)
+        and by_family["protest"].start < viol.start
+    ):
+        p = by_family["protest"]
+        p.triggers.extend(by_family.pop("violence").triggers)
+        p.cls = "protest_with_intervention"
+        order.remove("violence")
     return [by_family[f] for f in order]
 
 

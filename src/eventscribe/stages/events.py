@@ -36,6 +36,7 @@ from eventscribe.stages.roles import dedupe, is_pronoun, parse_sentences, roles_
 from eventscribe.stages.typing_rules import refine_type
 
 STAGE = "events.assemble.v1"
+COUNT_ONLY = "a casualty count implies it"
 SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "we"})
 CONTINUATION_WINDOW = 3  # sentences within which an unplaced, undated mention continues an event
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -108,7 +109,7 @@ def _mentions_from_triggers(adoc: AnnotatedDoc, triggers: list[Trigger]) -> list
         si = adoc.sentence_index(c.evidence[0].start) if c.evidence else -1
         if si >= 0 and si not in by_sentence and c.kind in ("killed", "injured"):
             by_sentence[si] = [
-                Trigger(c.evidence[0], "attack", "verb", si, True, "a casualty count implies it")
+                Trigger(c.evidence[0], "attack", "verb", si, True, COUNT_ONLY)
             ]
     parse_ids = [si for si, ts in by_sentence.items() if any(not t.anaphoric for t in ts)]
     parses = parse_sentences(adoc, parse_ids)
@@ -177,8 +178,8 @@ def _mentions_from_triggers(adoc: AnnotatedDoc, triggers: list[Trigger]) -> list
 def _own_date(adoc: AnnotatedDoc, m: Mention, quotes: list[tuple[int, int]]) -> None:
     """The date governed by a time expression in the mention's sentence, if any."""
     trig = m.triggers[0]
-    if trig.anaphoric:
-        return
+    if trig.anaphoric or trig.reason == COUNT_ONLY:
+        return  # a toll update's date ("said on Tuesday") is when it was said, not the event
     region = _in_region(quotes, trig.span.start)
     sent = adoc.sentences[m.sentence]
     times = tuple(
