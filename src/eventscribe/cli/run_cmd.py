@@ -75,8 +75,14 @@ def run(inputs: tuple[Path, ...], db_path: Path, published: date | None, batch_s
                 errors.append((key, result.error.code, result.error.message))
                 stats["errors"] += 1
             else:
-                written = store.write_document(result.doc, result.events, result.notes,
-                                               config_hash=config.hash(), run_id=run_id)
+                try:
+                    written = store.write_document(result.doc, result.events, result.notes,
+                                                   config_hash=config.hash(), run_id=run_id)
+                except EventscribeError as e:  # e.g. E006 evidence mismatch: record, go on
+                    store.write_error(key, e.code, e.message, run_id=run_id)
+                    errors.append((key, e.code, e.message))
+                    stats["errors"] += 1
+                    written = False
                 if written:
                     stats["documents"] += 1
                     stats["events"] += len(result.events)
