@@ -7,7 +7,7 @@ from datetime import date
 import click
 from rich.console import Console
 
-console = Console(stderr=True)
+console = Console(stderr=True, width=160)
 
 
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
