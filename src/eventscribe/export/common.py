@@ -41,6 +41,18 @@ def doc_meta(ev: EventDict) -> dict[str, Any]:
     return {k: meta.get(k) for k in ("url", "title", "outlet", "published")}
 
 
+def identity_columns(ev: EventDict) -> dict[str, Any]:
+    """The id and type columns every flat export starts with."""
+    return {
+        "id": ev["id"],
+        "doc_id": ev["doc_id"],
+        "event_type": ev["type"]["acled_event_type"],
+        "sub_event_type": ev["type"]["acled_sub_event_type"],
+        "plover_category": ev["type"]["plover_category"],
+        "plover_mode": ev["type"].get("plover_mode"),
+    }
+
+
 def outlet_name(ev: EventDict) -> str:
     """The outlet, else the URL's host, else "" (same rule as ``Doc.outlet_name``)."""
     meta = doc_meta(ev)

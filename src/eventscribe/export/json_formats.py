@@ -13,6 +13,7 @@ from eventscribe.export.common import (
     count,
     doc_meta,
     evidence_list,
+    identity_columns,
     outlet_name,
     plover_resolution,
 )
@@ -114,12 +115,7 @@ def geojson_properties(ev: EventDict) -> dict[str, Any]:
     date = ev.get("date") or {}
     meta = doc_meta(ev)
     return {
-        "id": ev["id"],
-        "doc_id": ev["doc_id"],
-        "event_type": ev["type"]["acled_event_type"],
-        "sub_event_type": ev["type"]["acled_sub_event_type"],
-        "plover_category": ev["type"]["plover_category"],
-        "plover_mode": ev["type"].get("plover_mode"),
+        **identity_columns(ev),
         "trigger": ev["trigger"]["text"],
         "actors": "; ".join(a["name"] for a in ev.get("actors") or []),
         "targets": "; ".join(t["name"] for t in ev.get("targets") or []),

@@ -8,7 +8,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventscribe.export.common import EventDict, count, date_range, doc_meta, outlet_name
+from eventscribe.export.common import (
+    EventDict,
+    count,
+    date_range,
+    doc_meta,
+    identity_columns,
+    outlet_name,
+)
 from eventscribe.registry import exporters
 
 
@@ -48,12 +55,7 @@ def parquet_row(ev: EventDict) -> dict[str, Any]:
     targets = ev.get("targets") or []
     meta = doc_meta(ev)
     return {
-        "id": ev["id"],
-        "doc_id": ev["doc_id"],
-        "event_type": ev["type"]["acled_event_type"],
-        "sub_event_type": ev["type"]["acled_sub_event_type"],
-        "plover_category": ev["type"]["plover_category"],
-        "plover_mode": ev["type"].get("plover_mode"),
+        **identity_columns(ev),
         "trigger_start": ev["trigger"]["start"],
         "trigger_end": ev["trigger"]["end"],
         "trigger": ev["trigger"]["text"],

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import ClassVar
-
 from eventscribe.model import AnnotatedDoc, Span
-from eventscribe.resources.lexicon import event_classes, trigger_regex, trigger_rules
-from eventscribe.stages.base import BaseStage
+from eventscribe.resources.lexicon import trigger_regex, trigger_rules
 
 STAGE = "classify.lexicon.v1"
 
@@ -108,19 +105,3 @@ def find_triggers(adoc: AnnotatedDoc) -> tuple[Trigger, ...]:
         )
     out.sort(key=lambda t: t.span.start)
     return tuple(out)
-
-
-def class_type(cls: str):  # type: ignore[no-untyped-def]
-    """EventType for an internal class name."""
-    return event_classes()[cls].type
-
-
-class LexiconTriggerStage(BaseStage):
-    """Marks trigger words; the event stage turns realis triggers into events."""
-
-    name: ClassVar[str] = STAGE
-    requires: ClassVar[tuple[str, ...]] = ("sentences",)
-    provides: ClassVar[tuple[str, ...]] = ("triggers",)
-
-    def __call__(self, adoc: AnnotatedDoc) -> AnnotatedDoc:  # pragma: no cover - used via events
-        return adoc

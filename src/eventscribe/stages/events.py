@@ -408,7 +408,7 @@ def _country_place(adoc: AnnotatedDoc, m: Mention) -> tuple[PlaceMention, str] |
     assert town.place is not None
     from eventscribe.stages import geoparse
 
-    cp = geoparse.country_place(cc) if hasattr(geoparse, "country_place") else None
+    cp = geoparse.country_place(cc)
     if cp is None:
         return None
     return (

@@ -22,7 +22,6 @@ _PROTESTER_VIOLENCE = re.compile(
     r"clashed with (?:police|security)|looted|smashed)\b",
     re.IGNORECASE,
 )
-_PROTESTERS = re.compile(r"\b(?:protesters|demonstrators|marchers|protesting)\b", re.IGNORECASE)
 
 
 def _sector_vote(actors: list[object]) -> str | None:
@@ -55,6 +54,4 @@ def refine_type(m: Mention, text: str) -> tuple[str, str]:
         return cls, base + "; no violence or intervention stated"
     if cls == "property_destruction" and actor_sector in {"protester", "rioter"}:
         return "protest_vandalism", base + f"; carried out by {actor_sector}s: property destruction, not a peaceful protest"
-    if cls == "violent_demonstration" and _PROTESTERS.search(sentences) is None:
-        return cls, base
     return cls, base
