@@ -41,6 +41,8 @@ class DocResult:
     events: tuple[Event, ...] = ()
     notes: tuple[str, ...] = ()
     error: EventscribeError | None = None
+    adoc: AnnotatedDoc | None = None
+    """Every layer the stages made (sentences, entities, places, times, claims), for evaluators."""
 
     @property
     def ok(self) -> bool:
@@ -119,7 +121,7 @@ class Pipeline:
                         )
                 live = nxt
         for i, a in live:
-            results[i] = DocResult(a.doc, events=a.events, notes=a.notes)
+            results[i] = DocResult(a.doc, events=a.events, notes=a.notes, adoc=a)
         for i in range(len(docs)):
             yield results[i]
 
