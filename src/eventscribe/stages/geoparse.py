@@ -15,7 +15,13 @@ from eventscribe.model import AnnotatedDoc, Place, PlaceMention, Provenance, Spa
 from eventscribe.model.place import PRECISION_COUNTRY
 from eventscribe.resources.gazetteer import Gazetteer
 from eventscribe.stages.base import BaseStage
-from eventscribe.stages.geoparse_match import recognise, tokenize
+from eventscribe.stages.geoparse_match import (
+    Mention,
+    link_mentions,
+    mention_for_span,
+    recognise,
+    tokenize,
+)
 from eventscribe.stages.geoparse_rank import Resolver, find_hints
 
 STAGE = "geoparse.gazetteer.v1"
@@ -46,8 +52,23 @@ class GazetteerGeoparser(BaseStage):
 
     def __call__(self, adoc: AnnotatedDoc) -> AnnotatedDoc:
         gaz = self.gazetteer
-        text = adoc.text
         mentions = recognise(adoc, gaz, demonym_places=self.demonym_places)
+        return adoc.with_layer("places", self._resolve(adoc, mentions))
+
+    def resolve_spans(self, adoc: AnnotatedDoc, spans: list[tuple[int, int]]) -> AnnotatedDoc:
+        """Resolve given toponym spans only (no recognition): the gold-span protocol.
+
+        Every span yields one :class:`PlaceMention` (``place`` None when nothing matched).
+        """
+        gaz = self.gazetteer
+        text = adoc.text
+        mentions = [mention_for_span(text, s, e, gaz) for s, e in sorted(set(spans))]
+        link_mentions(text, mentions)
+        return adoc.with_layer("places", self._resolve(adoc, mentions))
+
+    def _resolve(self, adoc: AnnotatedDoc, mentions: list[Mention]) -> tuple[PlaceMention, ...]:
+        gaz = self.gazetteer
+        text = adoc.text
         hints = find_hints(text, [(t.start, t.end, t.text) for t in tokenize(text)], gaz)
         ranked = Resolver(gaz).resolve(text, mentions, hints)
         out = []
@@ -66,7 +87,7 @@ class GazetteerGeoparser(BaseStage):
                 )
             )
         out.sort(key=lambda p: (p.span.start, p.span.end))
-        return adoc.with_layer("places", tuple(out))
+        return tuple(out)
 
 
 def country_hints(adoc: AnnotatedDoc, gaz: Gazetteer | None = None) -> dict[str, float]:

@@ -345,6 +345,35 @@ def recognise(
     return dedup
 
 
+def mention_for_span(text: str, start: int, end: int, gaz: Gazetteer,
+                     label: str = "GPE") -> Mention:
+    """A mention for a span known to be a toponym (gold spans): every lookup NER spans get.
+
+    Tries, in order: a dotted abbreviation ("Tenn."), the name and alternate names, an area
+    word ("Anderson County"), a demonym ("Iraqi"), transliteration variants.
+    """
+    surface = text[start:end]
+    key = name_key(surface)
+    abbr = gaz.abbreviation(surface) if "." in surface else None
+    if abbr is not None:
+        return Mention(start, end, surface, key, [Candidate(abbr, "primary")], label,
+                       f"abbreviation of {abbr.name}")
+    cands = gaz.candidates(surface) or area_candidates(gaz, surface)
+    if not cands:
+        dem = gaz.demonym_country(surface)
+        if dem is not None:
+            return Mention(start, end, surface, key, [Candidate(dem, "primary")], label,
+                           f"demonym of {dem.name}")
+        cands = gaz.candidates(surface, translit=True)
+    return Mention(start, end, surface, key, cands, label, "given toponym span")
+
+
+def link_mentions(text: str, mentions: list[Mention]) -> None:
+    """Short forms and "X, Y" qualifiers among already known mentions (sorted by start)."""
+    _short_forms(text, [], mentions)
+    _qualifiers(text, mentions)
+
+
 _ABBR_AFTER = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.)+)")
 
 
