@@ -12,7 +12,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "geoparse.gazetteer.v1",
     "dates.rules.v1",
     "counts.rules.v1",
-    "events.assemble.v1",
+    "events.assemble.v2",
 )
 
 

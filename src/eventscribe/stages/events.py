@@ -32,10 +32,11 @@ from eventscribe.stages.event_mentions import (
     fold_sentence,
     split_by_place,
 )
+from eventscribe.stages.roles_patterns import pattern_roles
 from eventscribe.stages.roles import dedupe, is_pronoun, parse_sentences, roles_for, sector_of
 from eventscribe.stages.typing_rules import refine_type
 
-STAGE = "events.assemble.v1"
+STAGE = "events.assemble.v2"
 COUNT_ONLY = "a casualty count implies it"
 SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "we"})
 CONTINUATION_WINDOW = 3  # sentences within which an unplaced, undated mention continues an event
@@ -89,17 +90,25 @@ class EventAssembler(BaseStage):
     requires: ClassVar[tuple[str, ...]] = ("sentences", "entities", "places", "times", "claims")
     provides: ClassVar[tuple[str, ...]] = ("events",)
 
-    def warm_up(self) -> None:
-        from eventscribe.resources.nlp import load_nlp
+    def __init__(self, roles: str = "patterns") -> None:
+        if roles not in ("patterns", "parse"):
+            raise ValueError(f"roles must be 'patterns' or 'parse', not {roles!r}")
+        self.roles = roles
 
-        load_nlp()
+    def warm_up(self) -> None:
+        if self.roles == "parse":
+            from eventscribe.resources.nlp import load_nlp
+
+            load_nlp()
 
     def __call__(self, adoc: AnnotatedDoc) -> AnnotatedDoc:
-        events = assemble(adoc)
+        events = assemble(adoc, roles=self.roles)
         return adoc.with_layer("events", events)
 
 
-def _mentions_from_triggers(adoc: AnnotatedDoc, triggers: list[Trigger]) -> list[Mention]:
+def _mentions_from_triggers(
+    adoc: AnnotatedDoc, triggers: list[Trigger], roles: str = "patterns"
+) -> list[Mention]:
     text = adoc.text
     by_sentence: dict[int, list[Trigger]] = {}
     for t in triggers:
@@ -112,8 +121,14 @@ def _mentions_from_triggers(adoc: AnnotatedDoc, triggers: list[Trigger]) -> list
                 Trigger(c.evidence[0], "attack", "verb", si, True, COUNT_ONLY)
             ]
     parse_ids = [si for si, ts in by_sentence.items() if any(not t.anaphoric for t in ts)]
-    parses = parse_sentences(adoc, parse_ids)
+    parses = parse_sentences(adoc, parse_ids) if roles == "parse" else {}
     quotes = _quote_regions(text)
+
+    def ents_of(si: int) -> list[tuple[int, int, str]]:
+        s = adoc.sentences[si]
+        return [(e.span.start, e.span.end, e.label) for e in adoc.entities
+                if s.start <= e.span.start < s.end]
+
     ordinal = substantive_ordinals(adoc)
     mentions: list[Mention] = []
     previous: Mention | None = None
@@ -142,9 +157,14 @@ def _mentions_from_triggers(adoc: AnnotatedDoc, triggers: list[Trigger]) -> list
         for m in group:
             for t in m.triggers:
                 m.evidence.append(t.span)
-                if sdoc is None or t.anaphoric:
+                if t.anaphoric:
                     continue
-                acts, tars, why = roles_for(sdoc, sent, t.span, t.pos, text)
+                if roles == "parse":
+                    if sdoc is None:
+                        continue
+                    acts, tars, why = roles_for(sdoc, sent, t.span, t.pos, text)
+                else:
+                    acts, tars, why = pattern_roles(text, sent, t.span, t.pos, ents_of(si))
                 m.actors.extend(acts)
                 m.targets.extend(tars)
                 m.role_reasons.append(why)
@@ -497,12 +517,12 @@ def _to_event(adoc: AnnotatedDoc, m: Mention) -> Event:
     )
 
 
-def assemble(adoc: AnnotatedDoc) -> tuple[Event, ...]:
+def assemble(adoc: AnnotatedDoc, roles: str = "patterns") -> tuple[Event, ...]:
     """All events of one document, in text order."""
     triggers = [t for t in find_triggers(adoc) if t.realis]
     if not triggers and not any(c.kind in ("killed", "injured") for c in adoc.claims):
         return ()
-    mentions = _mentions_from_triggers(adoc, triggers)
+    mentions = _mentions_from_triggers(adoc, triggers, roles)
     for m in mentions:
         if m.place is None:
             found = _feature_anaphor(adoc, m)

@@ -1,0 +1,88 @@
+"""Pattern roles: actors and targets from token patterns, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscribe.model import Span
+from eventscribe.stages.roles_patterns import pattern_roles, tokenize
+
+pytestmark = pytest.mark.unit
+
+
+def roles(sentence: str, trigger: str, pos: str = "verb", ents=()):
+    i = sentence.index(trigger)
+    acts, tars, why = pattern_roles(
+        sentence, Span.of(sentence, 0, len(sentence)), Span.of(sentence, i, i + len(trigger)),
+        pos, tuple(ents),
+    )
+    return [a.name for a in acts], [t.name for t in tars], why
+
+
+def test_roles_patterns_active_subject_and_object():
+    acts, tars, why = roles("Gunmen attacked a village near Kaduna on Monday.", "attacked")
+    assert acts == ["Gunmen"] and tars == ["village"]
+    assert "subject" in why
+
+
+def test_roles_patterns_passive_by_agent():
+    acts, tars, _ = roles("Three farmers were killed by suspected herders in Benue.", "killed")
+    assert tars == ["Three farmers"] and acts == ["suspected herders"]
+
+
+def test_roles_patterns_participle_takes_the_main_subject():
+    acts, tars, _ = roles(
+        "Rebel fighters shelled the town overnight, killing at least 14 civilians, officials said.",
+        "killing",
+    )
+    assert acts == ["Rebel fighters"] and tars == ["at least 14 civilians"]
+
+
+def test_roles_patterns_coordinated_verb_shares_the_subject():
+    acts, tars, _ = roles("Police fired tear gas at the crowd and arrested 40 students.", "arrested")
+    assert acts == ["Police"] and tars == ["40 students"]
+
+
+def test_roles_patterns_relative_pronoun_goes_to_antecedent():
+    acts, _, _ = roles("Residents described the militants, who stormed the school at dawn.",
+                       "stormed")
+    assert acts == ["militants"]
+
+
+def test_roles_patterns_noun_trigger_on_and_possessor():
+    acts, tars, _ = roles("The army's attack on the rebel camp lasted hours.", "attack", "noun")
+    assert tars == ["rebel camp"] and acts and "army" in acts[0]
+    acts, tars, _ = roles("An attack on a police convoy by militants killed two.", "attack", "noun")
+    assert tars == ["police convoy"] and acts == ["militants"]
+
+
+def test_roles_patterns_verb_trigger_used_as_noun():
+    acts, tars, _ = roles("Villagers described a brutal attack on the market.", "attack")
+    assert acts == [] and tars == ["market"]
+
+
+def test_roles_patterns_set_fire_to_and_pronoun_subject():
+    acts, tars, _ = roles("They set fire to a police station in the north.", "set fire to")
+    assert acts == ["They"] and tars == ["police station"]
+
+
+def test_roles_patterns_controlled_infinitive():
+    acts, tars, _ = roles("Troops were sent by the governor to raid the camp.", "raid")
+    assert acts == ["Troops"] and tars == ["camp"]
+
+
+def test_roles_patterns_entities_are_not_split():
+    s = "Members of the Syrian Observatory for Human Rights said troops shelled Idlib."
+    a = s.index("Syrian Observatory")
+    ents = ((a - 4, a + len("Syrian Observatory for Human Rights"), "ORG"),)
+    toks = tokenize(s, 0, len(s), ents)
+    assert all(t.kind == "C" for t in toks if a <= t.start < ents[0][1])
+    acts, tars, _ = roles(s, "shelled", ents=ents)
+    assert acts == ["troops"] and tars == ["Idlib"]
+
+
+def test_roles_patterns_instruments_are_not_targets():
+    _, tars, _ = roles("Protesters threw stones and set fire to tyres.", "set fire to")
+    assert tars == ["tyres"]
+    _, tars, _ = roles("Soldiers fired rockets at the hills.", "fired rockets")
+    assert tars == ["hills"]
