@@ -154,10 +154,20 @@ def _baseline_pick(gaz: Any, surface: str) -> Place | None:
     return gaz.to_place(best)
 
 
-class Runner:
-    """Runs eventscribe and the baseline over a gold set."""
+def _preds(adoc: AnnotatedDoc) -> list[Pred]:
+    return [Pred(p.span.start, p.span.end, p.place, p.provenance.reason) for p in adoc.places]
 
-    def __init__(self) -> None:
+
+class Runner:
+    """Runs eventscribe and the baseline over a gold set.
+
+    With ``outlet_prior`` (the default) a first pass over all documents learns each outlet's
+    home region from its other documents (:func:`eventscribe.stages.geoparse.outlet_homes`),
+    and a second pass resolves with it; documents without an outlet or URL get no home.
+    """
+
+    def __init__(self, *, outlet_prior: bool = True) -> None:
+        self.outlet_prior = outlet_prior
         from eventscribe.stages.geoparse import GazetteerGeoparser
 
         t0 = time.perf_counter()
@@ -169,13 +179,23 @@ class Runner:
     def gold_spans(self, arts: list[GoldArticle]) -> tuple[list[list[Pred]], float]:
         """eventscribe's readings of the gold spans, and the seconds spent resolving."""
         adocs = [_adoc(a, sentences=False) for a in arts]
+        spans = [[(t.start, t.end) for t in a.toponyms] for a in arts]
         t0 = time.perf_counter()
-        out = []
-        for a, adoc in zip(arts, adocs, strict=True):
-            res = self.geo.resolve_spans(adoc, [(t.start, t.end) for t in a.toponyms])
-            out.append([Pred(p.span.start, p.span.end, p.place, p.provenance.reason)
-                        for p in res.places])
-        return out, time.perf_counter() - t0
+        first = [self.geo.resolve_spans(d, sp) for d, sp in zip(adocs, spans, strict=True)]
+        homes = self._homes(first)
+        final = [
+            self.geo.resolve_spans(d, sp, h) if h is not None else f
+            for d, sp, h, f in zip(adocs, spans, homes, first, strict=True)
+        ]
+        secs = time.perf_counter() - t0
+        return [_preds(f) for f in final], secs
+
+    def _homes(self, first: list[AnnotatedDoc]) -> list[Any]:
+        from eventscribe.stages.geoparse import outlet_homes, outlet_key
+
+        if not self.outlet_prior:
+            return [None] * len(first)
+        return outlet_homes([(outlet_key(d.doc.source), d) for d in first])
 
     def baseline_gold_spans(self, arts: list[GoldArticle]) -> list[list[Pred]]:
         """Largest population among exact name matches of each gold span."""
@@ -190,21 +210,22 @@ class Runner:
 
         ner = SpacyNER()
         ner.warm_up()
-        ours: list[list[Pred]] = []
         base: list[list[Pred]] = []
         t0 = time.perf_counter()
+        annotated: list[AnnotatedDoc] = []
         batch = 32
         for i in range(0, len(arts), batch):
             chunk = arts[i : i + batch]
-            adocs = list(ner.pipe([_adoc(a) for a in chunk]))
-            for adoc in adocs:
-                res = self.geo(adoc)
-                ours.append([Pred(p.span.start, p.span.end, p.place, p.provenance.reason)
-                             for p in res.places])
+            for adoc in ner.pipe([_adoc(a) for a in chunk]):
+                annotated.append(adoc)
                 base.append(self._baseline_entities(adoc.text, adoc.entities))
             if progress:
                 progress(len(chunk))
-        return ours, base, time.perf_counter() - t0
+        first = [self.geo(a) for a in annotated]
+        homes = self._homes(first)
+        final = [self.geo.geoparse(a, h) if h is not None else f
+                 for a, h, f in zip(annotated, homes, first, strict=True)]
+        return [_preds(f) for f in final], base, time.perf_counter() - t0
 
     def _baseline_entities(self, text: str, ents: tuple[Entity, ...]) -> list[Pred]:
         out = []
@@ -221,12 +242,12 @@ class Runner:
 # ---------------------------------------------------------------- report
 
 
-def evaluate(path: str | Path, *, gold_spans: bool = False,
-             limit: int | None = None) -> tuple[dict[str, Any], list[Outcome], GoldSet]:
+def evaluate(path: str | Path, *, gold_spans: bool = False, limit: int | None = None,
+             outlet_prior: bool = True) -> tuple[dict[str, Any], list[Outcome], GoldSet]:
     """Run the evaluation; returns the JSON result, eventscribe's outcomes and the gold set."""
     gs = read_path(path)
     arts = gs.articles[:limit] if limit else gs.articles
-    runner = Runner()
+    runner = Runner(outlet_prior=outlet_prior)
     n_gold = sum(len(a.toponyms) for a in arts)
     if gold_spans:
         ours, secs = runner.gold_spans(arts)
@@ -235,6 +256,7 @@ def evaluate(path: str | Path, *, gold_spans: bool = False,
         ours, base, secs = runner.end_to_end(arts)
     res: dict[str, Any] = {
         "protocol": "gold_spans" if gold_spans else "end_to_end",
+        "outlet_prior": outlet_prior,
         "n_docs": len(arts),
         "n_gold": n_gold,
         "n_gold_with_coords": sum(1 for a in arts for t in a.toponyms if t.has_coords),
@@ -340,10 +362,15 @@ def _fmt(v: Any) -> str:
 @click.option("--gold-spans", is_flag=True, help="Resolve the gold toponym spans only.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--limit", type=int, default=None, help="Only the first N articles.")
-def command(path: Path, gold_spans: bool, as_json: bool, limit: int | None) -> None:
+@click.option("--no-outlet-prior", is_flag=True,
+              help="Resolve each article alone (no home region learned from the outlet's "
+                   "other articles).")
+def command(path: Path, gold_spans: bool, as_json: bool, limit: int | None,
+            no_outlet_prior: bool) -> None:
     """Geocoding accuracy on an LGL-format XML file (or a folder of them)."""
     try:
-        res, outcomes, _ = evaluate(path, gold_spans=gold_spans, limit=limit)
+        res, outcomes, _ = evaluate(path, gold_spans=gold_spans, limit=limit,
+                                    outlet_prior=not no_outlet_prior)
     except EventscribeError as e:
         raise click.ClickException(str(e)) from e
     if as_json:

@@ -25,7 +25,7 @@ from eventscribe.resources.names import fold, name_key, translit_key
 
 MatchKind = Literal["primary", "alternate", "translit"]
 
-_FCLASS = {"PCLI": "A", "ADM1": "A", "ADM2": "A", "CMPRF": "S", "MILB": "S", "AIRB": "S"}
+_FCLASS = {"CONT": "L", "PCLI": "A", "ADM1": "A", "ADM2": "A", "CMPRF": "S", "MILB": "S", "AIRB": "S"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +49,8 @@ class GazEntry:
 
     @property
     def precision(self) -> int:
-        """1 town/site, 2 district, 3 province, 4 country."""
-        if self.feature_code == "PCLI":
+        """1 town/site, 2 district, 3 province, 4 country (continents count as countries)."""
+        if self.feature_code in ("PCLI", "CONT"):
             return PRECISION_COUNTRY
         if self.feature_code == "ADM1":
             return PRECISION_PROVINCE
@@ -60,7 +60,7 @@ class GazEntry:
 
     @property
     def is_area(self) -> bool:
-        return self.feature_code in ("PCLI", "ADM1", "ADM2")
+        return self.feature_code in ("CONT", "PCLI", "ADM1", "ADM2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +108,7 @@ class Gazetteer:
         self._abbrev: dict[str, str] = {}
         self._admin1: dict[tuple[str, str], int] = {}
         self._countries: dict[str, int] = {}
+        self._area_keys: dict[str, list[tuple[str, str]]] = {}
         self._read_extra()
         self._index_areas()
 
@@ -135,15 +136,27 @@ class Gazetteer:
         self._abbrev = abbr
 
     def _index_areas(self) -> None:
+        areas: dict[str, list[tuple[str, str]]] = {}
         for i, row in enumerate(self._rows):
-            code = row.split("\t", 8)[7]
+            f = row.split("\t", 9)
+            code = f[7]
             if code == "PCLI":
-                self._countries[row.split("\t", 5)[4]] = i
+                self._countries[f[4]] = i
             elif code == "ADM1":
-                f = row.split("\t")
                 self._admin1[(f[4], f[5])] = i
-            elif code.startswith("PPL"):
-                break  # towns come last in the file
+            elif code == "ADM2" or code.startswith("PPL"):
+                break  # admin2, sites and towns come after the countries and admin1
+            else:
+                continue
+            k = name_key(f[1])
+            if len(k) >= 4 and k not in self.not_places:
+                areas.setdefault(k, []).append((f[4], f[5]))
+        self._area_keys = areas
+
+    def area_names(self, name: str) -> list[tuple[str, str]]:
+        """(country, admin1 code) of the countries ("", admin1 empty) and admin1 areas whose own
+        name is ``name``; used as document context ("Texas" in "Texas Rangers")."""
+        return self._area_keys.get(name_key(name), [])
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -251,6 +264,13 @@ class Gazetteer:
         """The admin1 entry for a country code and GeoNames admin1 code."""
         i = self._admin1.get((cc, code))
         return None if i is None else self.entry(i)
+
+    def admin1_code_by_name(self, cc: str, name: str) -> str | None:
+        """The admin1 code of the area named ``name`` (its gazetteer name) in country ``cc``."""
+        for (c, code), i in self._admin1.items():
+            if c == cc and self.entry(i).name == name:
+                return code
+        return None
 
     def admin1_name(self, cc: str, code: str) -> str | None:
         """Admin1 name for a country code and GeoNames admin1 code."""

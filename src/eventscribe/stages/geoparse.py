@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import ClassVar
+from urllib.parse import urlparse
+from typing import Any, ClassVar
 
-from eventscribe.model import AnnotatedDoc, Place, PlaceMention, Provenance, Span
+from eventscribe.model import AnnotatedDoc, Place, PlaceMention, Provenance, Source, Span
 from eventscribe.model.place import PRECISION_COUNTRY
 from eventscribe.resources.gazetteer import Gazetteer
+from eventscribe.resources.names import name_key
 from eventscribe.stages.base import BaseStage
 from eventscribe.stages.geoparse_match import (
     Mention,
@@ -22,7 +24,7 @@ from eventscribe.stages.geoparse_match import (
     recognise,
     tokenize,
 )
-from eventscribe.stages.geoparse_rank import Resolver, find_hints
+from eventscribe.stages.geoparse_rank import Home, Resolver, find_hints
 
 STAGE = "geoparse.gazetteer.v1"
 
@@ -51,11 +53,17 @@ class GazetteerGeoparser(BaseStage):
         return self._gaz
 
     def __call__(self, adoc: AnnotatedDoc) -> AnnotatedDoc:
+        return self.geoparse(adoc)
+
+    def geoparse(self, adoc: AnnotatedDoc, home: Home | None = None) -> AnnotatedDoc:
+        """Recognise and resolve; ``home`` (the outlet's region, see :func:`outlet_homes`)
+        pulls ambiguous names towards it."""
         gaz = self.gazetteer
         mentions = recognise(adoc, gaz, demonym_places=self.demonym_places)
-        return adoc.with_layer("places", self._resolve(adoc, mentions))
+        return adoc.with_layer("places", self._resolve(adoc, mentions, home))
 
-    def resolve_spans(self, adoc: AnnotatedDoc, spans: list[tuple[int, int]]) -> AnnotatedDoc:
+    def resolve_spans(self, adoc: AnnotatedDoc, spans: list[tuple[int, int]],
+                      home: Home | None = None) -> AnnotatedDoc:
         """Resolve given toponym spans only (no recognition): the gold-span protocol.
 
         Every span yields one :class:`PlaceMention` (``place`` None when nothing matched).
@@ -64,13 +72,15 @@ class GazetteerGeoparser(BaseStage):
         text = adoc.text
         mentions = [mention_for_span(text, s, e, gaz) for s, e in sorted(set(spans))]
         link_mentions(text, mentions)
-        return adoc.with_layer("places", self._resolve(adoc, mentions))
+        return adoc.with_layer("places", self._resolve(adoc, mentions, home))
 
-    def _resolve(self, adoc: AnnotatedDoc, mentions: list[Mention]) -> tuple[PlaceMention, ...]:
+    def _resolve(self, adoc: AnnotatedDoc, mentions: list[Mention],
+                 home: Home | None = None) -> tuple[PlaceMention, ...]:
         gaz = self.gazetteer
         text = adoc.text
-        hints = find_hints(text, [(t.start, t.end, t.text) for t in tokenize(text)], gaz)
-        ranked = Resolver(gaz).resolve(text, mentions, hints)
+        hints = find_hints(text, [(t.start, t.end, t.text) for t in tokenize(text)], gaz,
+                           [(m.start, m.end) for m in mentions])
+        ranked = Resolver(gaz, home).resolve(text, mentions, hints)
         out = []
         for m, r in zip(mentions, ranked, strict=True):
             place = gaz.to_place(r.entry) if r.entry is not None else None
@@ -101,7 +111,8 @@ def country_hints(adoc: AnnotatedDoc, gaz: Gazetteer | None = None) -> dict[str,
         if p.place is not None:
             c[p.place.country_code] += 1.0
     text = adoc.text
-    for h in find_hints(text, [(t.start, t.end, t.text) for t in tokenize(text)], g):
+    for h in find_hints(text, [(t.start, t.end, t.text) for t in tokenize(text)], g,
+                        areas=False):
         c[h.country_code] += 0.7
     total = sum(c.values())
     if not total:
@@ -118,3 +129,82 @@ def country_place(cc: str, gaz: Gazetteer | None = None) -> Place | None:
     p = g.to_place(e)
     assert p.precision == PRECISION_COUNTRY
     return p
+
+
+def outlet_key(source: Source) -> str | None:
+    """The outlet a document comes from: its outlet name, else its URL's host (no "www.")."""
+    if source.outlet:
+        return source.outlet.strip().lower().removeprefix("www.") or None
+    if source.url:
+        host = urlparse(source.url).netloc.lower().removeprefix("www.")
+        return host or None
+    return None
+
+
+def _doc_regions(adoc: AnnotatedDoc, gaz: Gazetteer) -> Counter[tuple[str, str]]:
+    """Soft region votes of one document: each distinct toponym spreads one vote evenly over
+    the (country, admin1) pairs of its namesakes, and one over their countries ((cc, ""))."""
+    c: Counter[tuple[str, str]] = Counter()
+    seen: set[str] = set()
+    for p in adoc.places:
+        key = name_key(p.span.text)
+        if key in seen or p.place is None:
+            continue
+        seen.add(key)
+        cands = [x.entry for x in gaz.candidates(p.span.text) if x.match == "primary"]
+        if not cands:
+            continue
+        ccs = {e.country_code for e in cands if e.feature_code != "CONT"}
+        a1s = {(e.country_code, e.admin1_code) for e in cands
+               if e.feature_code not in ("PCLI", "CONT") and e.admin1_code}
+        for cc in ccs:
+            c[(cc, "")] += 1.0 / len(ccs)
+        for a in a1s:
+            c[a] += 1.0 / len(a1s)
+    return c
+
+
+def outlet_homes(
+    docs: list[tuple[str | None, AnnotatedDoc]], *, min_lead: float = 1.5,
+    min_docs: int = 2, full_weight_docs: int = 3,
+) -> list[Home | None]:
+    """Each outlet's home region learned from its *other* documents (leave-one-out).
+
+    ``docs`` pairs an outlet key (:func:`outlet_key`) with a geoparsed document. Every distinct
+    toponym of a document votes evenly for the regions of all its namesakes, so the region the
+    outlet's names have in common wins ("Dublin", "Worthington" and "Columbus" meet in Ohio).
+    The home is the top country and (country, admin1) when each has ``min_lead`` times the
+    votes of the runner-up; its weight
+    grows with the number of other documents up to ``full_weight_docs``. This is the local
+    lexicon of Lieberman et al. (2010): local outlets name local places without saying where.
+    """
+    gaz = Gazetteer.load()
+    regions = [_doc_regions(a, gaz) for _, a in docs]
+    by_outlet: dict[str, Counter[tuple[str, str]]] = {}
+    n_docs: Counter[str] = Counter()
+    for (key, _), r in zip(docs, regions, strict=True):
+        if key is not None:
+            by_outlet.setdefault(key, Counter()).update(r)
+            n_docs[key] += 1
+    out: list[Home | None] = []
+    for (key, _), r in zip(docs, regions, strict=True):
+        others = n_docs[key] - 1 if key is not None else 0
+        if key is None or others < min_docs - 1:
+            out.append(None)
+            continue
+        total = by_outlet[key].copy()
+        total.subtract(r)
+        ccs = sorted(((v, k[0]) for k, v in total.items() if not k[1] and v > 1e-9),
+                     reverse=True)
+        if not ccs or not _leads(ccs, min_lead):
+            out.append(None)
+            continue
+        cc = ccs[0][1]
+        a1s = sorted(((v, k) for k, v in total.items() if k[1] and v > 1e-9), reverse=True)
+        admin1 = a1s[0][1][1] if a1s and a1s[0][1][0] == cc and _leads(a1s, min_lead) else ""
+        out.append(Home(cc, admin1, min(1.0, others / full_weight_docs)))
+    return out
+
+
+def _leads(ranked: list[tuple[float, Any]], ratio: float) -> bool:
+    return len(ranked) == 1 or ranked[0][0] >= ratio * ranked[1][0]

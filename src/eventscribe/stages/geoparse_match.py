@@ -409,9 +409,12 @@ def _norp_demonyms(text: str, adoc: AnnotatedDoc, mentions: list[Mention], gaz: 
     mentions.sort(key=lambda m: (m.start, -m.end))
 
 
+# Words naming the kind of a site or area; "Ashraf" after "Camp Ashraf" is the camp, "DeKalb"
+# after "DeKalb County" the county. Town words are not here: "Kansas" after "Kansas City" is
+# the state, "Mexico" after "Mexico City" the country.
 _GENERIC = frozenset(
-    {"camp", "base", "air", "airbase", "airfield", "naval", "refugee", "complex", "city",
-     "county", "province", "district", "governorate", "region", "town", "village", "fort"}
+    {"camp", "base", "air", "airbase", "airfield", "naval", "refugee", "complex", "fort",
+     "county", "parish", "province", "district", "governorate", "region"}
 )
 
 

@@ -19,9 +19,18 @@ from eventscribe.resources.names import fold
 from eventscribe.stages.geoparse_match import Mention
 
 _MATCH_PENALTY = {"primary": 0.0, "alternate": 1.5, "translit": 2.0}
+# an alternate name of another place when some entry bears the name as its own
+ALT_WHEN_PRIMARY_PENALTY = 3.0
+POP_WEIGHT = 1.0
 W_COUNTRY = 3.0
-W_ADMIN1 = 3.0
+W_ADMIN1 = 4.0
 W_QUALIFIER = 6.0
+W_HOME_COUNTRY = 1.5
+W_HOME_ADMIN1 = 3.0
+HINT_DEMONYM = 0.7
+HINT_AREA = 1.0
+VOTE_TEMPERATURE = 1.0
+PASSES = 3
 MAX_CANDIDATES = 300
 AREA_NAMESAKE_PENALTY = 1.2
 NAMESAKE_SHARE = 0.05
@@ -29,10 +38,22 @@ NAMESAKE_SHARE = 0.05
 
 @dataclass(frozen=True, slots=True)
 class Hint:
-    """A country hint from a demonym in the text ("Iranian" -> IR)."""
+    """Context from the text that is not itself a resolved mention: a demonym ("Iranian" -> IR)
+    or an area name seen anywhere ("Texas" in "Texas Department of Public Safety")."""
 
     span: Span
     country_code: str
+    admin1: str = ""
+    weight: float = HINT_DEMONYM
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """Where the outlet is (its country and, when known, admin1): a prior for local names."""
+
+    country_code: str
+    admin1: str = ""
+    weight: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +70,7 @@ class Ranked:
 def prior(c: Candidate) -> float:
     """Context-free plausibility of a candidate."""
     e = c.entry
-    base = math.log10(e.population + 10)
+    base = POP_WEIGHT * math.log10(e.population + 10)
     code = e.feature_code
     if code == "PCLI":
         base += 1.0
@@ -59,6 +80,8 @@ def prior(c: Candidate) -> float:
         base -= 1.0
     elif code == "PPLC":
         base += 1.0
+    elif code == "CONT":
+        base = 9.0
     elif not code.startswith("PPL"):
         base = 5.5  # curated site: specific and rarely ambiguous
     return base - _MATCH_PENALTY[c.match]
@@ -74,65 +97,100 @@ def _softmax_top(scores: list[float]) -> float:
     return 1.0 / z
 
 
-def find_hints(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> list[Hint]:
-    """Demonym tokens ("Iranian", "Iraqi") as country hints."""
+def find_hints(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer,
+               skip: list[tuple[int, int]] | None = None, *, areas: bool = True) -> list[Hint]:
+    """Country/admin1 hints from the text: demonyms ("Iranian") and area names ("Texas").
+
+    Tokens inside a ``skip`` span (the mentions themselves) give no area hint; with
+    ``areas=False`` only demonyms are returned.
+    """
     out = []
-    for s, e, t in tokens:
-        if t[0].isupper():
-            cc = gaz.demonyms.get(fold(t))
-            if cc:
-                out.append(Hint(Span.of(text, s, e), cc))
+    taken = sorted(skip or [])
+    k = 0
+    n = len(tokens)
+    for i, (s, e, t) in enumerate(tokens):
+        if not t[0].isupper():
+            continue
+        cc = gaz.demonyms.get(fold(t))
+        if cc:
+            out.append(Hint(Span.of(text, s, e), cc))
+            continue
+        if not areas:
+            continue
+        while k < len(taken) and taken[k][1] <= s:
+            k += 1
+        if k < len(taken) and taken[k][0] < e:
+            continue
+        found = gaz.area_names(t)
+        if i + 1 < n and text[e : tokens[i + 1][0]] == " " and tokens[i + 1][2][0].isupper():
+            two = gaz.area_names(t + " " + tokens[i + 1][2])
+            if two:
+                found, e = two, tokens[i + 1][1]
+        if found:
+            w = HINT_AREA / len(found)
+            for a_cc, a1 in found:
+                out.append(Hint(Span.of(text, s, e), a_cc, a1, w))
     return out
 
 
 class Resolver:
     """Ranks candidates of all mentions of one document."""
 
-    def __init__(self, gaz: Gazetteer) -> None:
+    def __init__(self, gaz: Gazetteer, home: Home | None = None) -> None:
         self.gaz = gaz
+        self.home = home
 
-    def _context(
-        self, mentions: list[Mention], best: dict[int, GazEntry | None], hints: list[Hint]
-    ) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-        cc: Counter[str] = Counter()
-        a1: Counter[tuple[str, str]] = Counter()
-        for i, m in enumerate(mentions):
-            e = best.get(i)
-            if e is None:
+    def _votes(
+        self, groups: dict[str, list[Candidate]], scores: dict[str, list[float]]
+    ) -> dict[str, tuple[Counter[str], Counter[tuple[str, str]]]]:
+        """Soft country/admin1 votes of each distinct name (softmax over its candidates)."""
+        out: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = {}
+        for key, cands in groups.items():
+            sc = scores[key]
+            if not cands:
                 continue
-            w = 1.0 / max(1, len({c.entry.country_code for c in m.candidates[:20]}))
-            cc[e.country_code] += 0.5 + 0.5 * w
-            if e.feature_code != "PCLI" and e.admin1_code:
-                a1[(e.country_code, e.admin1_code)] += 0.5 + 0.5 * w
-        for h in hints:
-            cc[h.country_code] += 0.7
-        return cc, a1
+            top = max(sc)
+            ws = [math.exp((x - top) / VOTE_TEMPERATURE) for x in sc]
+            z = sum(ws)
+            cc: Counter[str] = Counter()
+            a1: Counter[tuple[str, str]] = Counter()
+            for c, w in zip(cands, ws, strict=True):
+                if w / z < 0.01:
+                    continue
+                e = c.entry
+                cc[e.country_code] += w / z
+                if e.feature_code not in ("PCLI", "CONT") and e.admin1_code:
+                    a1[(e.country_code, e.admin1_code)] += w / z
+            out[key] = (cc, a1)
+        return out
 
     def _score(
         self,
         m: Mention,
         c: Candidate,
-        own: GazEntry | None,
         cc: Counter[str],
         a1: Counter[tuple[str, str]],
-        total: float,
+        cc_total: float,
+        a1_total: float,
+        has_primary: bool,
     ) -> tuple[float, float, float, bool]:
         e = c.entry
         s = prior(c) + _surface_bonus(m, e)
-        # context excludes the mention's own first-pass vote
-        cw = cc[e.country_code] - (1.0 if own is not None and own.country_code == e.country_code
-                                   else 0.0)
-        aw = a1[(e.country_code, e.admin1_code)] if e.feature_code != "PCLI" else 0.0
-        if own is not None and (own.country_code, own.admin1_code) == (
-            e.country_code, e.admin1_code
-        ):
-            aw -= 1.0
-        denom = max(total - 1.0, 1.0)
-        cterm = W_COUNTRY * max(cw, 0.0) / denom
-        aterm = W_ADMIN1 * max(aw, 0.0) / denom
+        if c.match == "alternate" and has_primary:
+            s -= ALT_WHEN_PRIMARY_PENALTY - _MATCH_PENALTY["alternate"]
+        cterm = W_COUNTRY * cc[e.country_code] / (cc_total + 1.0) if e.feature_code != "CONT" \
+            else 0.0
+        aterm = 0.0
+        if e.feature_code not in ("PCLI", "CONT") and e.admin1_code:
+            aterm = W_ADMIN1 * a1[(e.country_code, e.admin1_code)] / (a1_total + 1.0)
+        h = self.home
+        if h is not None and e.country_code == h.country_code:
+            cterm += W_HOME_COUNTRY * h.weight
+            if h.admin1 and e.admin1_code == h.admin1 and e.feature_code != "PCLI":
+                aterm += W_HOME_ADMIN1 * h.weight
         qual = False
         q = m.qualifier
-        if q is not None and e.feature_code != "PCLI":
+        if q is not None and e.feature_code not in ("PCLI", "CONT"):
             for qc in q.candidates:
                 qe = qc.entry
                 if qe.country_code == e.country_code and (
@@ -148,14 +206,38 @@ class Resolver:
         for m in mentions:
             if len(m.candidates) > MAX_CANDIDATES:
                 m.candidates = sorted(m.candidates, key=prior, reverse=True)[:MAX_CANDIDATES]
-        # pass 1: prior only
-        best: dict[int, GazEntry | None] = {}
-        for i, m in enumerate(mentions):
-            best[i] = max(m.candidates, key=prior).entry if m.candidates else None
-        cc, a1 = self._context(mentions, best, hints)
-        total = sum(cc.values())
-        # a qualifier that narrows another mention is read as the area, not a namesake town
+        groups: dict[str, list[Candidate]] = {}
+        for m in mentions:
+            if m.corefers_to is None:
+                groups.setdefault(m.key, m.candidates)
+        hint_cc: Counter[str] = Counter()
+        hint_a1: Counter[tuple[str, str]] = Counter()
+        for h in hints:
+            hint_cc[h.country_code] += h.weight
+            if h.admin1:
+                hint_a1[(h.country_code, h.admin1)] += h.weight
+        scores = {k: [prior(c) for c in cs] for k, cs in groups.items()}
         qualifying = {id(m.qualifier) for m in mentions if m.qualifier is not None}
+        rep = {m.key: m for m in reversed(mentions) if m.corefers_to is None}
+        ctx: dict[str, tuple[Counter[str], Counter[tuple[str, str]], float, float]] = {}
+        for _ in range(PASSES - 1):
+            votes = self._votes(groups, scores)
+            tot_cc: Counter[str] = Counter(hint_cc)
+            tot_a1: Counter[tuple[str, str]] = Counter(hint_a1)
+            for vcc, va1 in votes.values():
+                tot_cc.update(vcc)
+                tot_a1.update(va1)
+            for key, cands in groups.items():
+                vcc, va1 = votes.get(key, (Counter(), Counter()))
+                occ = tot_cc.copy()
+                occ.subtract(vcc)
+                oa1 = tot_a1.copy()
+                oa1.subtract(va1)
+                ctx[key] = (occ, oa1, max(sum(occ.values()), 0.0), max(sum(oa1.values()), 0.0))
+                m = rep[key]
+                has_primary = any(c.match == "primary" for c in cands)
+                scores[key] = [self._score(m, c, occ, oa1, ctx[key][2], ctx[key][3],
+                                           has_primary)[0] for c in cands]
         by_key: dict[str, Ranked] = {}
         order = sorted(range(len(mentions)), key=lambda i: mentions[i].qualifier is None)
         out: dict[int, Ranked] = {}
@@ -170,8 +252,8 @@ class Resolver:
                                 (Span.of(text, m.start, m.end), *prev.evidence[1:]),
                                 prev.n_candidates)
                 continue
-            r = self._rank_one(text, m, best[i], cc, a1, total, hints, mentions,
-                               id(m) in qualifying)
+            occ, oa1, tc, ta = ctx.get(m.key, (Counter(), Counter(), 0.0, 0.0))
+            r = self._rank_one(text, m, occ, oa1, tc, ta, hints, mentions, id(m) in qualifying)
             out[i] = r
             by_key.setdefault(m.key, r)
         for i, m in enumerate(mentions):
@@ -186,18 +268,18 @@ class Resolver:
                                      Span.of(text, m.corefers_to.start, m.corefers_to.end)),
                                     src.n_candidates)
                 else:
-                    out[i] = self._rank_one(text, m, best[i], cc, a1, total, hints, mentions,
-                                            False)
+                    occ, oa1, tc, ta = ctx.get(m.key, (Counter(), Counter(), 0.0, 0.0))
+                    out[i] = self._rank_one(text, m, occ, oa1, tc, ta, hints, mentions, False)
         return [out[i] for i in range(len(mentions))]
 
     def _rank_one(
         self,
         text: str,
         m: Mention,
-        own: GazEntry | None,
         cc: Counter[str],
         a1: Counter[tuple[str, str]],
-        total: float,
+        cc_total: float,
+        a1_total: float,
         hints: list[Hint],
         mentions: list[Mention],
         is_qualifier: bool,
@@ -213,8 +295,9 @@ class Resolver:
                 k = (c.entry.country_code, c.entry.admin1_code)
                 towns[k] = max(towns.get(k, 0), c.entry.population)
         scored = []
+        has_primary = any(c.match == "primary" for c in m.candidates)
         for c in m.candidates:
-            s, ct, at, q = self._score(m, c, own, cc, a1, total)
+            s, ct, at, q = self._score(m, c, cc, a1, cc_total, a1_total, has_primary)
             if c.entry.feature_code in ("ADM1", "ADM2") and towns.get(
                 (c.entry.country_code, c.entry.admin1_code), 0
             ) >= NAMESAKE_SHARE * c.entry.population:
