@@ -98,6 +98,10 @@ WEAPONS = frozenset(
 )
 
 
+INFERRED_PLACE = "no place stated"
+"""Reason prefix of a place eventscribe infers (the country most mentioned): not an argument."""
+
+
 def gold_family(event_type: str) -> str | None:
     """Evaluation family of a gold event type (None: not an event kind eventscribe covers)."""
     t = event_type.lower()
@@ -137,24 +141,41 @@ def head_word(phrase: str) -> str | None:
     return h or None
 
 
-_NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-           r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|"
-           r"thousands?|dozens?|scores|several|a|an)")
-_COUNTED = re.compile(
-    rf"\b{_NUMBER}\s+(?:of\s+)?(?:(?:other|more|the|them|those)\s+)?"
-    r"(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
-    r"(?=\s+(?:were|was|have|has|had|are|is|being|been|killed|dead|died|wounded|injured|hurt|"
-    r"arrested|detained|abducted|kidnapped|in|at|on|and|,|who|from|during)\b|\s*[,.;]|\s*$)",
+_NUMBER = re.compile(
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousands?|"
+    r"dozens?|scores|several)$",
     re.IGNORECASE,
+)
+_NOT_NOUN = frozenset(
+    "of other others more the them those were was have has had are is being been killed dead "
+    "died wounded injured hurt arrested detained abducted kidnapped in at on and who from "
+    "during including people's reportedly".split()
 )
 
 
 def counted_noun(evidence: str) -> str | None:
-    """Head of the counted noun phrase in a count's evidence ("killing 12 people" -> "people")."""
-    m = _COUNTED.search(evidence)
-    if not m:
-        return None
-    return head_word(m.group("np"))
+    """Head of who was counted in a count's evidence: the noun after the figure ("killing 12
+    people" -> "people"), else the figure itself ("11 were killed" -> "11")."""
+    words = _WORD.findall(evidence)
+    for i, w in enumerate(words):
+        if not _NUMBER.match(w):
+            continue
+        j = i + 1
+        while j < len(words) and _NUMBER.match(words[j]):
+            j += 1
+        if j < len(words) and words[j].lower() == "of":
+            j += 1
+        while j < len(words) and words[j].lower() in ("other", "more", "the", "those"):
+            j += 1
+        np_: list[str] = []
+        while j < len(words) and words[j].lower() not in _NOT_NOUN and len(np_) < 4:
+            np_.append(words[j])
+            j += 1
+        if np_:
+            return head_word(" ".join(np_))
+        return words[j - 1 if j > i + 1 else i].lower()
+    return None
 
 
 # ---------------------------------------------------------------- predictions
@@ -169,9 +190,13 @@ class Predictions:
     no_event: bool = False
 
 
+_PRONOUNS = frozenset("he she it they we i you him her them us me who which that this these "
+                      "those there".split())
+
+
 def _add(pred: Predictions, fam: str, role: str, phrase: str | None) -> None:
     h = head_word(phrase) if phrase else None
-    if h:
+    if h and h not in _PRONOUNS:
         pred.args.add((fam, role, h))
 
 
@@ -218,7 +243,9 @@ def system_predictions(result: Any) -> Predictions:
         if fam is None:
             continue
         for a in e.actors:
-            if fam in _ACTOR_ROLE:
+            if fam in ("violence", "damage") and head_word(a.span.text) in WEAPONS:
+                _add(pred, fam, "instrument", a.span.text)  # "a roadside bomb killed ..."
+            elif fam in _ACTOR_ROLE:
                 _add(pred, fam, _ACTOR_ROLE[fam], a.span.text)
         for a in e.targets:
             if fam in _TARGET_ROLE:
@@ -226,7 +253,8 @@ def system_predictions(result: Any) -> Predictions:
                 if role == "target" and fam == "violence" and a.sector in _PERSON_SECTORS:
                     role = "victim"
                 _add(pred, fam, role, a.span.text)
-        if e.place is not None and e.place.provenance.evidence:
+        if (e.place is not None and e.place.provenance.evidence
+                and not e.place.provenance.reason.startswith(INFERRED_PLACE)):
             sp = e.place.provenance.evidence[0]
             _add(pred, fam, "place", text[sp.start : sp.end])
         for c in e.claims:

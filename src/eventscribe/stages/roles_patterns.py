@@ -105,6 +105,8 @@ NOT_ADV_LY = frozenset(
     "family rally ally italy assembly supply july early only fly holy daily weekly monthly "
     "elderly ugly bully belly jolly reply".split()
 )
+NOT_AGENT_ER = frozenset("murder murders order orders border borders water".split())
+"""Trigger nouns ending in -er that do not name the agent (unlike "bomber", "attackers")."""
 LIGHT_VERBS = frozenset(
     "carried carry carries carrying launched launch launches launching staged stage stages "
     "staging mounted mount mounts conducted conduct conducts held hold holds holding organised "
@@ -428,7 +430,7 @@ def pattern_roles(
         a0 = first
         while a0 > 0 and toks[a0 - 1].kind in ("C", "D"):
             a0 -= 1
-        if toks[last].lower.endswith(("er", "ers")) and not acts:
+        if toks[last].lower.endswith(("er", "ers")) and toks[last].lower not in NOT_AGENT_ER:
             acts.append((a0, last + 1))  # "a suicide bomber", "the attackers": the agent itself
             why.append("the agent noun is the actor")
         poss = next((k for k in range(a0, first) if toks[k].lower.endswith(("'s", "’s"))), -1)
