@@ -18,9 +18,10 @@ from eventscribe.stages.dates_calendar import Resolution
 from eventscribe.stages.dates_lexicon import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS
 from eventscribe.stages.dates_rules import Ctx, Rule
 from eventscribe.stages.dates_rules_abs import ABS_RULES
+from eventscribe.stages.dates_rules_more import MORE_RULES
 from eventscribe.stages.dates_rules_rel import REL_RULES
 
-RULES: tuple[Rule, ...] = ABS_RULES + REL_RULES
+RULES: tuple[Rule, ...] = MORE_RULES + ABS_RULES + REL_RULES
 FUTURE_LIMIT_YEARS = 50
 """A date more than this many years after the DCT is rejected as absurd (E011)."""
 NO_DCT_LIMIT_YEAR = 2100
@@ -54,6 +55,10 @@ for _w in "quarter quarters fiscal fy q1 q2 q3 q4".split():
 for _w in "twenties thirties forties fifties sixties seventies eighties nineties".split():
     _WORDS[_w] = "decade"
 _WORDS["anniversary"] = "anniversary"
+_WORDS["period"] = "period"
+for _w in ("christmas thanksgiving easter halloween hallowe valentine independence labor labour "
+           "memorial election veterans new").split():
+    _WORDS[_w] = "holiday"
 for _w in NUMBER_WORDS:
     if _w not in ("a", "an") and " " not in _w:
         _WORDS.setdefault(_w, "num")

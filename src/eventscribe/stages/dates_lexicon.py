@@ -63,10 +63,18 @@ ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORD_ALT})"
 DAY_SUFFIX = r"(?:st|nd|rd|th)?"
 DASH = r"\s*[-–—]\s*"
 
+DEADLINE_CUE = re.compile(
+    r"\b(?:by|until|till|through|as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.IGNORECASE
+)
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|is\s+to|are\s+to|was\s+to|scheduled|expected\s+to|plans?\s+to"
-    r"|planned|planning|going\s+to|set\s+to|upcoming|due\s+to\s+(?:be|take|hold|meet|start"
+    r"|planned|planning|going\s+to|set\s+to|upcoming|supposed\s+to|would|expected"
+    r"|due\s+to\s+(?:be|take|hold|meet|start"
     r"|begin|open|vote|arrive|visit))\b|['’]ll\b",
+    re.IGNORECASE,
+)
+PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|ago|previously|formerly|earlier|last)\b",
     re.IGNORECASE,
 )
 

@@ -9,9 +9,25 @@ from datetime import date
 
 from eventscribe.model import DateValue
 from eventscribe.stages.dates_calendar import Kind, Resolution
-from eventscribe.stages.dates_lexicon import FUTURE_CUE, MONTH_ANY, ORDINAL, ordinal_value
+from eventscribe.stages.dates_lexicon import (
+    DEADLINE_CUE,
+    FUTURE_CUE,
+    MONTH_ANY,
+    ORDINAL,
+    PAST_CUE,
+    ordinal_value,
+)
 
 NO_DCT = "relative expression without a publication date"
+
+_PREMOD = re.compile(r"\b(?:the|a|an|its|their|this)\s*$", re.IGNORECASE)
+_NOUN_THEN_FUTURE = re.compile(r"\s+[a-z-]+\s+(?:will|would|is\s+to|is\s+expected)\b")
+_QNUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+         "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+_QUARTER_NAMED = re.compile(
+    r"\b(?:(?P<y1>\d{4})\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+    r"(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>\d{4})(?!\d))?",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +50,55 @@ class Ctx:
     def sentence(self) -> str:
         return self.text[self.sent_start : self.sent_end]
 
+    def tense(self, pos: int, end: int | None = None) -> str | None:
+        """"future", "past" or None: the tense cue nearest before ``pos`` in its clause.
+
+        The clause runs back to the sentence start or the last ``;``/``:`` (at most 120
+        characters). Future markers ("will", "is to", "scheduled", "expected to") and past
+        ones ("was", "had", a past participle) compete: the one closer to the expression wins.
+        A premodifying expression ("the March accession will ...") also looks just after
+        itself (``end``).
+        """
+        window = self.before(pos, 120)
+        if DEADLINE_CUE.search(window[-24:]) and not PAST_CUE.search(window):
+            return "future"
+        cut = max(window.rfind(";"), window.rfind(":"))
+        if cut >= 0:
+            window = window[cut + 1 :]
+        fut = [m.end() for m in FUTURE_CUE.finditer(window)]
+        past = [m.end() for m in PAST_CUE.finditer(window)]
+        if fut or past:
+            return "future" if max(fut, default=-1) >= max(past, default=-1) else "past"
+        if end is not None and _PREMOD.search(window):
+            after = self.after(end, 40)
+            if FUTURE_CUE.match(after.lstrip()) or _NOUN_THEN_FUTURE.match(after):
+                return "future"
+        return None
+
     def future_cue(self, pos: int) -> bool:
-        """True when a future marker ("will", "is to", "scheduled") precedes ``pos`` closely."""
-        return FUTURE_CUE.search(self.before(pos, 60)) is not None
+        """True when the nearest tense cue before ``pos`` in its clause marks the future."""
+        return self.tense(pos) == "future"
+
+    def reporting_quarter(self, pos: int) -> tuple[int, int] | None:
+        """(year, quarter) of the last quarter named before ``pos`` in the document, if any.
+
+        Business news states the quarter it reports on ("third-quarter profit") and then
+        refers back to it ("the latest period", "a year earlier"). A quarter without a year is
+        the most recent such quarter that has begun by the publication date.
+        """
+        if self.dct is None:
+            return None
+        found = None
+        for m in _QUARTER_NAMED.finditer(self.text, max(0, pos - 6000), pos):
+            found = m
+        if found is None:
+            return None
+        q = _QNUM[found.group("q").lower()]
+        y = found.group("y1") or found.group("y2")
+        if y:
+            return int(y), q
+        year = self.dct.year if 3 * (q - 1) + 1 <= self.dct.month else self.dct.year - 1
+        return year, q
 
 
 Resolver = Callable[["re.Match[str]", Ctx], "Resolution | None"]

@@ -46,6 +46,7 @@ YEAR = r"(?P<y>\d{4})(?!\d)"
 REL_YEAR = r"(?P<ry>last|this|next|the\s+previous|the\s+following)\s+year"
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "end": "late", "beginning": "early",
           "start": "early", "middle": "mid"}
+_DEADLINE = frozenset(("by", "until", "till", "through"))
 _REL_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1, "the previous": -1, "the following": 1}
 
 
@@ -98,7 +99,12 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if safe_date(2000, mo, d) is None:  # 2000 is a leap year: the widest calendar
         return impossible(rule, f"{MONTH_NAMES[mo - 1]} has no day {d}")
     y, how = _nearest_year(ctx.dct, mo, d), "the occurrence nearest the publication date"
-    if ctx.future_cue(m.start("x")):
+    tense = ctx.tense(m.start("x"), m.end("x"))
+    if tense == "past":
+        cand = safe_date(ctx.dct.year, mo, d)
+        y = ctx.dct.year if cand is None or cand <= ctx.dct else ctx.dct.year - 1
+        how = "the most recent such day not after the publication date (past wording)"
+    elif tense == "future":
         cand = safe_date(ctx.dct.year, mo, d)
         y = ctx.dct.year if cand is not None and cand >= ctx.dct else ctx.dct.year + 1
         how = "the first such day on or after the publication date (future wording)"
@@ -185,7 +191,7 @@ def _month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         y, how = next_month(dct, mo), "the first such month after the publication month"
     elif rel == "this":
         y, how = dct.year, "in the publication year"
-    elif ctx.future_cue(m.start("x")):
+    elif ctx.tense(m.start("x"), m.end("x")) == "future":
         y = dct.year if mo >= dct.month else dct.year + 1
         how = "the first such month not before the publication month (future wording)"
     else:

@@ -22,6 +22,7 @@ from eventscribe.stages.dates_calendar import (
 )
 from eventscribe.stages.dates_lexicon import NUM, WEEKDAY, number_value, weekday_number
 from eventscribe.stages.dates_rules import Ctx, Rule, compile_rule, no_dct, ok
+from eventscribe.stages.dates_rules_more import quarter_year_ago
 
 _QUARTER_CTX = re.compile(r"\b(?:(first|second|third|fourth)[\s-]+)?quarter\b|\bperiod\b",
                           re.IGNORECASE)
@@ -138,6 +139,11 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         return no_dct(rule)
     dct = ctx.dct
     quarter_ctx = _QUARTER_CTX.search(ctx.sentence())
+    earlier = quarter_year_ago(ctx, m.start("x")) if unit == "year" and n == 1 else None
+    if direction < 0 and earlier is not None:
+        y, q, how = earlier
+        return ok(quarter_value(y, q, dct), rule, f"{m['x']!r}: the same quarter a year before "
+                  f"{how} (results are compared)", score=0.6)
     if unit == "year" and n == 1 and direction < 0 and quarter_ctx is not None:
         # earnings style: "profit rose from $5 million a year earlier" compares quarters
         named = quarter_ctx.group(1)

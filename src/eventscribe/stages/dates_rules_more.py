@@ -1,0 +1,282 @@
+"""More date rules: reporting periods, "the year", spoken years, centuries and holidays.
+
+Business news states the quarter it reports on once ("third-quarter profit") and then refers
+back to it ("the latest period", "the year-ago quarter", "a year earlier"); these rules resolve
+such references against the last quarter named earlier in the document (see
+:meth:`Ctx.reporting_quarter`), or the last completed quarter when none was named.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from eventscribe.model import DateValue
+from eventscribe.stages.dates_calendar import (
+    Resolution,
+    day_value,
+    month_value,
+    quarter_of,
+    quarter_value,
+    year_value,
+)
+from eventscribe.stages.dates_lexicon import MONTH_ANY, month_number
+from eventscribe.stages.dates_rules import Ctx, Rule, compile_rule, no_dct, ok
+
+_YEAR_SCOPE = re.compile(r"\b(?:nine|six)\s+months\b|\bfirst\s+half\b|\bfull[\s-]+year\b"
+                         r"|\bfor\s+the\s+year\b|\bnine-month\b|\bannual\b", re.IGNORECASE)
+_RESULTS = re.compile(r"\b(?:net|profit|earnings|loss|revenue|sales|income|earned|a\s+share"
+                      r"|cents|dividend|operating)\b", re.IGNORECASE)
+
+
+def _quarter_in_focus(ctx: Ctx, pos: int) -> tuple[int, int, str] | None:
+    """(year, quarter, how) of the period the text reports on, or None without a DCT."""
+    if ctx.dct is None:
+        return None
+    rq = ctx.reporting_quarter(pos)
+    if rq is not None:
+        return rq[0], rq[1], "the quarter named earlier in the document"
+    idx = ctx.dct.year * 4 + quarter_of(ctx.dct) - 2
+    return idx // 4, idx % 4 + 1, "the last completed quarter before the publication date"
+
+
+def _year_ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"the year-ago quarter", "year-earlier results", "the quarter a year ago"."""
+    rule = "year-ago-period"
+    if ctx.dct is None:
+        return no_dct(rule)
+    g = m.groupdict()
+    sentence = ctx.sentence()
+    if g.get("q"):
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}[g["q"].lower()]
+        rq = ctx.reporting_quarter(m.start("x"))
+        y = (rq[0] if rq is not None and rq[1] == q else
+             (ctx.dct.year if 3 * (q - 1) + 1 <= ctx.dct.month else ctx.dct.year - 1)) - 1
+        return ok(quarter_value(y, q, ctx.dct), rule, f"{m['x']!r}: quarter {q} a year before "
+                  "the one reported on", score=0.7)
+    if _YEAR_SCOPE.search(sentence) and not (g.get("u") or "").lower().startswith("quarter"):
+        return ok(year_value(ctx.dct.year - 1, ctx.dct), rule,
+                  f"{m['x']!r}: the year before the publication year (a year-long period is "
+                  "compared)", score=0.6)
+    focus = _quarter_in_focus(ctx, m.start("x"))
+    assert focus is not None
+    y, q, how = focus
+    return ok(quarter_value(y - 1, q, ctx.dct), rule,
+              f"{m['x']!r}: a year before {how} ({y}-Q{q})", score=0.6)
+
+
+def _latest_period(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"the latest period", "the 1988 period", "the latest quarter", "that quarter"."""
+    rule = "reporting-period"
+    if ctx.dct is None:
+        return no_dct(rule)
+    g = m.groupdict()
+    if (g.get("u") or "").lower() == "period" and _YEAR_SCOPE.search(ctx.sentence()):
+        if g.get("y"):
+            return ok(year_value(int(g["y"]), ctx.dct), rule,
+                      f"{m['x']!r}: the year-long period of {g['y']}", score=0.6)
+        return None
+    focus = _quarter_in_focus(ctx, m.start("x"))
+    assert focus is not None
+    y, q, how = focus
+    if g.get("y"):
+        y = int(g["y"])
+    return ok(quarter_value(y, q, ctx.dct), rule, f"{m['x']!r}: {how}", score=0.6)
+
+
+def quarter_year_ago(ctx: Ctx, pos: int) -> tuple[int, int, str] | None:
+    """For "a year earlier" in a results sentence: the reported quarter a year before."""
+    if ctx.dct is None:
+        return None
+    sentence = ctx.sentence()
+    if _YEAR_SCOPE.search(sentence) or not _RESULTS.search(sentence):
+        return None
+    rq = ctx.reporting_quarter(pos)
+    if rq is None:
+        return None
+    return rq[0] - 1, rq[1], "the quarter named earlier in the document"
+
+
+def _the_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"the year", "the full year", "this fiscal year", "year-end", "earlier in the year"."""
+    rule = "the-year"
+    if ctx.dct is None:
+        return no_dct(rule)
+    g = m.groupdict()
+    y = ctx.dct.year
+    how = "the publication year"
+    if g.get("latest"):
+        y -= 1
+        how = "the last completed year before the publication date"
+    value = year_value(y, ctx.dct)
+    if g.get("end"):
+        value = DateValue(date(y, 12, 1), date(y, 12, 31), "year", ctx.dct, str(y))
+        how += " (its end)"
+    return ok(value, rule, f"{m['x']!r}: {how}", score=0.6)
+
+
+_SPOKEN_UNITS = {w: i + 1 for i, w in enumerate(
+    "one two three four five six seven eight nine".split())}
+_SPOKEN_TEENS = {w: i + 10 for i, w in enumerate(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _spoken_two(tens: str, unit: str | None) -> int | None:
+    t = tens.lower()
+    if t in _SPOKEN_TEENS:
+        return _SPOKEN_TEENS[t] if unit is None else None
+    if t not in _SPOKEN_TENS:
+        return None
+    return _SPOKEN_TENS[t] + (_SPOKEN_UNITS[unit.lower()] if unit else 0)
+
+
+def _spoken_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven"."""
+    rule = "spoken-year"
+    g = m.groupdict()
+    if g.get("tt"):
+        y = 2000 + (_SPOKEN_UNITS.get((g.get("u2") or "").lower(), 0))
+    else:
+        cent = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[g["c"].lower()]
+        rest = _spoken_two(g["tens"], g.get("u"))
+        if rest is None:
+            return None
+        y = cent + rest
+    if g.get("m1"):
+        return ok(month_value(y, month_number(g["m1"]), ctx.dct), rule,
+                  f"month with a spoken year {m['x']!r}")
+    return ok(year_value(y, ctx.dct), rule, f"spoken year {m['x']!r}", score=0.8)
+
+
+def _century(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"the 20th century" -> 1900..1999, value "19"."""
+    from eventscribe.stages.dates_lexicon import ordinal_value
+
+    n = ordinal_value(m["o"])
+    if n is None or not 1 <= n <= 22:
+        return None
+    first = (n - 1) * 100
+    if first < 1:
+        return None
+    value = DateValue(date(first, 1, 1), date(first + 99, 12, 31), "decade", ctx.dct,
+                      f"{n - 1:02d}")
+    return ok(value, "century", f"century {m['x']!r}", score=0.8)
+
+
+def _easter(y: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month, day = divmod(h + ll - 7 * m + 114, 31)
+    return date(y, month, day + 1)
+
+
+def _nth_weekday(y: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ``weekday`` (0=Monday) of a month; n=-1 for the last."""
+    if n > 0:
+        first = date(y, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def holiday_date(name: str, y: int) -> date | None:
+    """The day of a named holiday in year ``y`` (US conventions for the moveable ones)."""
+    n = re.sub(r"[\s'’]+", " ", name.lower()).strip()
+    n = n.removesuffix(" day").removesuffix(" eve").strip()
+    fixed = {"christmas": (12, 25), "new year s": (1, 1), "new years": (1, 1),
+             "independence": (7, 4), "halloween": (10, 31), "valentine s": (2, 14),
+             "valentines": (2, 14), "veterans": (11, 11)}
+    if n in fixed:
+        return date(y, *fixed[n])
+    if n == "thanksgiving":
+        return _nth_weekday(y, 11, 3, 4)
+    if n == "easter" or n == "easter sunday":
+        return _easter(y)
+    if n in ("labor", "labour"):
+        return _nth_weekday(y, 9, 0, 1)
+    if n == "memorial":
+        return _nth_weekday(y, 5, 0, -1)
+    if n == "election":
+        return _nth_weekday(y, 11, 0, 1) + timedelta(days=1)
+    return None
+
+
+def _holiday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    rule = "holiday"
+    name = m["h"]
+    eve = m["x"].lower().rstrip().endswith("eve")
+    shift = -1 if eve else 0
+    if m.groupdict().get("y"):
+        y = int(m["y"])
+        d = holiday_date(name, y)
+        if d is None:
+            return None
+        return ok(day_value(d + timedelta(days=shift), ctx.dct), rule, f"holiday {m['x']!r}")
+    if ctx.dct is None:
+        return no_dct(rule)
+    dct = ctx.dct
+    rel = (m.groupdict().get("rel") or "").lower()
+    cands = [holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    days = [d + timedelta(days=shift) for d in cands if d is not None]
+    if not days:
+        return None
+    future = rel in ("next", "this coming") or (not rel and ctx.future_cue(m.start("x")))
+    if future:
+        d = min(x for x in days if x >= dct)
+        how = "the next one on or after the publication date"
+    else:
+        d = max(x for x in days if (x < dct if rel == "last" else x <= dct))
+        how = "the most recent one not after the publication date"
+    return ok(day_value(d, dct), rule, f"holiday {m['x']!r}: {how}", score=0.75)
+
+
+_HOLIDAYS = (r"Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]?s(?:\s+(?:Day|Eve))?|Thanksgiving"
+             r"(?:\s+Day)?|Independence\s+Day|Hallowe['’]?en|Valentine['’]?s\s+Day|Veterans\s+Day"
+             r"|Easter(?:\s+Sunday)?|Labou?r\s+Day|Memorial\s+Day|Election\s+Day")
+_DIGIT_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
+
+MORE_RULES: tuple[Rule, ...] = (
+    Rule("year-ago-period", compile_rule(
+        r"(?P<x>(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:ago|earlier)"
+        r"(?:\s+(?:(?P<q>first|second|third|fourth)[\s-]+(?:fiscal\s+)?)?(?P<u>quarter|period))?"
+        r"|the\s+(?:(?:comparable|corresponding|same)\s+)?(?P<u2>quarter|period)\s+(?:a\s+year"
+        r"\s+(?:ago|earlier)|of\s+(?:the\s+previous|last)\s+year|last\s+year)|last\s+year['’]s"
+        r"\s+(?:(?:first|second|third|fourth)[\s-]+)?quarter)(?![\w-])"),
+        _year_ago, ("unit", "quarter")),
+    Rule("reporting-period", compile_rule(
+        r"(?P<x>\b(?:the|that)\s+(?:(?:latest|most\s+recent|current|recent|same|just[\s-]+ended)"
+        r"\s+|(?P<y>\d{4})\s+)?(?P<u>period|quarter)|\bthe\s+(?:latest|most\s+recent)\s+"
+        r"quarter)(?![\w-])(?!\s+(?:a\s+year|of|last|ended|ending)\b)"),
+        _latest_period, ("quarter", "period")),
+    Rule("the-year", compile_rule(
+        r"(?P<x>\b(?:the|this)\s+(?:(?P<latest>latest|last\s+completed)\s+)?(?:(?:full|current"
+        r"|calendar|entire|whole)\s+)?(?:fiscal\s+)?year(?!['’-]|\s+\d)|\b(?:(?P<end>year[\s-]end|"
+        r"year['’]s\s+end|the\s+end\s+of\s+the\s+year|the\s+end\s+of\s+this\s+year))"
+        r"|\b(?:earlier|later)\s+(?:in\s+)?(?:the|this)\s+year)"
+        r"(?!\s+(?:before|after|earlier|ago|later|of|in\s+which|when|that|to)\b)(?![\w-])"),
+        _the_year, ("unit",)),
+    Rule("spoken-year", compile_rule(
+        rf"(?P<x>(?:{MONTH_ANY.replace('(?-i:', '(?P<m1>(?-i:', 1)})\s+)?"
+        r"(?:(?P<c>eighteen|nineteen)[\s-]+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen"
+        r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+        rf"|ninety)(?:[\s-]+(?P<u>{_DIGIT_WORDS}))?|(?:the\s+year\s+)(?P<tt>two\s+thousand)"
+        rf"(?:\s+and\s+(?P<u2>{_DIGIT_WORDS}))?))(?![\w-])"),
+        _spoken_year, ("num", "unit", "month")),
+    Rule("century", compile_rule(
+        r"(?P<x>(?:the\s+)?(?P<o>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+        r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+        r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)"
+        r"(?![\w-])"), _century, ("unit",)),
+    Rule("holiday", compile_rule(
+        rf"(?P<x>(?:(?P<rel>last|next|this\s+coming|this)\s+)?(?-i:(?P<h>{_HOLIDAYS}))"
+        r"(?:,?\s+(?P<y>\d{4})(?!\d))?)(?![\w-])"), _holiday, ("holiday",)),
+)
