@@ -71,3 +71,125 @@ def trigger_regex() -> re.Pattern[str]:
     """One alternation of all trigger patterns, each in a named group ``r<row>``."""
     parts = [f"(?P<r{r.row}>{r.pattern})" for r in trigger_rules()]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+PREFIX_LEN = 3
+
+
+def _prefixes(items: object, partial: frozenset[str], n: int) -> frozenset[str] | None:
+    """Lower-case prefixes (up to ``n`` letters) that a parsed pattern can start with.
+
+    Returns None when the pattern starts in a way that this walker does not follow (character
+    categories, wildcards); callers then fall back to scanning with the full pattern.
+    """
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    cur = partial
+    for op, av in items:  # type: ignore[attr-defined]
+        if all(len(p) >= n for p in cur):
+            return cur
+        if op is c.LITERAL:
+            cur = frozenset(p + chr(av).lower() if len(p) < n else p for p in cur)
+        elif op is c.IN:
+            chars: set[str] = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    chars.add(chr(iav).lower())
+                elif iop is c.RANGE and iav[1] - iav[0] < 64:
+                    chars.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
+                else:
+                    return None
+            cur = frozenset(p + ch if len(p) < n else p for p in cur for ch in chars)
+        elif op is c.SUBPATTERN:
+            nxt = _prefixes(av[-1], cur, n)
+            if nxt is None:
+                return None
+            cur = nxt
+        elif op is c.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                r = _prefixes(alt, cur, n)
+                if r is None:
+                    return None
+                out |= r
+            cur = frozenset(out)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            lo, _hi, sub = av
+            once = _prefixes(sub, cur, n)
+            if once is None:
+                return None
+            twice = _prefixes(sub, once, n)
+            if twice is None:
+                return None
+            cur = (cur | once | twice) if lo == 0 else (once | twice)
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        else:
+            return None
+    return cur
+
+
+@lru_cache(maxsize=1)
+def _prefix_rows() -> dict[str, tuple[int, ...]] | None:
+    """Lower-case prefix (up to three letters) -> the trigger rows that can start with it."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    out: dict[str, list[int]] = {}
+    for i, r in enumerate(trigger_rules()):
+        got = _prefixes(_parser.parse(r.pattern, re.IGNORECASE), frozenset({""}), PREFIX_LEN)
+        if got is None or "" in got:
+            return None
+        for p in got:
+            out.setdefault(p, []).append(i)
+    return {p: tuple(rows) for p, rows in out.items()}
+
+
+def trigger_prefixes() -> frozenset[str] | None:
+    """Every lower-case prefix (up to three letters) a trigger match can start with, or None."""
+    rows = _prefix_rows()
+    return None if rows is None else frozenset(rows)
+
+
+@lru_cache(maxsize=256)
+def _rows_regex(rows: tuple[int, ...]) -> re.Pattern[str]:
+    """The trigger alternation restricted to ``rows`` (same order, same group names)."""
+    rules = trigger_rules()
+    parts = [f"(?P<r{rules[i].row}>{rules[i].pattern})" for i in rows]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _word_start() -> re.Pattern[str]:
+    firsts = sorted({p[0] for p in trigger_prefixes() or ()})
+    cls = "".join(firsts) + "".join(f.upper() for f in firsts)
+    return re.compile(rf"(?<![\w-])[{cls}][A-Za-z]{{0,2}}")
+
+
+def iter_trigger_matches(text: str) -> list[re.Match[str]]:
+    """The same matches as ``trigger_regex().finditer(text)``, found faster.
+
+    Only word starts whose first letters can begin a trigger are tried, each with the anchored
+    alternation of just the rules that can start with those letters (trying the whole
+    alternation at every character is the cost this avoids). Rule order is kept, so the
+    first-listed rule still wins.
+    """
+    table = _prefix_rows()
+    if table is None:
+        return list(trigger_regex().finditer(text))
+    out: list[re.Match[str]] = []
+    pos = 0
+    for w in _word_start().finditer(text):
+        s = w.start()
+        if s < pos:
+            continue
+        low = w.group().lower()
+        rows: set[int] = set()
+        for k in range(1, len(low) + 1):
+            rows.update(table.get(low[:k], ()))
+        if not rows:
+            continue
+        m = _rows_regex(tuple(sorted(rows))).match(text, s)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from eventscribe.model import AnnotatedDoc, Span
-from eventscribe.resources.lexicon import trigger_regex, trigger_rules
+from eventscribe.resources.lexicon import iter_trigger_matches, trigger_rules
 
 STAGE = "classify.lexicon.v1"
 
@@ -69,7 +69,7 @@ def find_triggers(adoc: AnnotatedDoc) -> tuple[Trigger, ...]:
     text = adoc.text
     rules = trigger_rules()
     out: list[Trigger] = []
-    for m in trigger_regex().finditer(text):
+    for m in iter_trigger_matches(text):
         group = m.lastgroup
         if group is None:
             continue
