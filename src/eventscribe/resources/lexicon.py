@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from eventscribe.model import EventType
 
@@ -165,6 +166,11 @@ def _word_start() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])[{cls}][A-Za-z]{{0,2}}")
 
 
+_UNSEEN: Any = object()
+_LOW_ROWS: dict[str, re.Pattern[str] | None] = {}  # word start -> its rules' regex (bounded:
+# at most 26 + 26**2 + 26**3 keys)
+
+
 def iter_trigger_matches(text: str) -> list[re.Match[str]]:
     """The same matches as ``trigger_regex().finditer(text)``, found faster.
 
@@ -178,17 +184,21 @@ def iter_trigger_matches(text: str) -> list[re.Match[str]]:
         return list(trigger_regex().finditer(text))
     out: list[re.Match[str]] = []
     pos = 0
+    memo = _LOW_ROWS
     for w in _word_start().finditer(text):
         s = w.start()
         if s < pos:
             continue
         low = w.group().lower()
-        rows: set[int] = set()
-        for k in range(1, len(low) + 1):
-            rows.update(table.get(low[:k], ()))
-        if not rows:
+        rx = memo.get(low, _UNSEEN)
+        if rx is _UNSEEN:
+            rows: set[int] = set()
+            for k in range(1, len(low) + 1):
+                rows.update(table.get(low[:k], ()))
+            rx = memo[low] = _rows_regex(tuple(sorted(rows))) if rows else None
+        if rx is None:
             continue
-        m = _rows_regex(tuple(sorted(rows))).match(text, s)
+        m = rx.match(text, s)
         if m is not None:
             out.append(m)
             pos = m.end()
