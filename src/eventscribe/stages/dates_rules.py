@@ -12,6 +12,7 @@ from eventscribe.stages.dates_calendar import Kind, Resolution
 from eventscribe.stages.dates_lexicon import (
     DEADLINE_CUE,
     FUTURE_CUE,
+    SOON_CUE,
     MONTH_ANY,
     ORDINAL,
     PAST_CUE,
@@ -51,17 +52,19 @@ class Ctx:
         return self.text[self.sent_start : self.sent_end]
 
     def tense(self, pos: int, end: int | None = None) -> str | None:
-        """"future", "past" or None: the tense cue nearest before ``pos`` in its clause.
+        """"future", "past", "deadline" or None: the tense cue before ``pos`` in its clause.
 
         The clause runs back to the sentence start or the last ``;``/``:`` (at most 120
         characters). Future markers ("will", "is to", "scheduled", "expected to") and past
         ones ("was", "had", a past participle) compete: the one closer to the expression wins.
         A premodifying expression ("the March accession will ...") also looks just after
-        itself (``end``).
+        itself (``end``). "deadline" is a bare "by", "until" or "through" just before.
         """
         window = self.before(pos, 120)
-        if DEADLINE_CUE.search(window[-24:]) and not PAST_CUE.search(window):
+        if SOON_CUE.search(window[-24:]):
             return "future"
+        if DEADLINE_CUE.search(window[-24:]):
+            return "deadline"
         cut = max(window.rfind(";"), window.rfind(":"))
         if cut >= 0:
             window = window[cut + 1 :]
@@ -76,8 +79,15 @@ class Ctx:
         return None
 
     def future_cue(self, pos: int) -> bool:
-        """True when the nearest tense cue before ``pos`` in its clause marks the future."""
-        return self.tense(pos) == "future"
+        """True when the nearest tense cue before ``pos`` in its clause marks the future.
+
+        A deadline ("until Tuesday", "by Friday") counts as future unless the clause has a
+        past marker ("Until Thursday, they had not ...").
+        """
+        t = self.tense(pos)
+        if t == "deadline":
+            return PAST_CUE.search(self.before(pos, 120)) is None
+        return t == "future"
 
     def reporting_quarter(self, pos: int) -> tuple[int, int] | None:
         """(year, quarter) of the last quarter named before ``pos`` in the document, if any.
@@ -89,7 +99,7 @@ class Ctx:
         if self.dct is None:
             return None
         found = None
-        for m in _QUARTER_NAMED.finditer(self.text, max(0, pos - 6000), pos):
+        for m in _QUARTER_NAMED.finditer(self.text, max(0, pos - 2000), pos):
             found = m
         if found is None:
             return None
@@ -97,7 +107,8 @@ class Ctx:
         y = found.group("y1") or found.group("y2")
         if y:
             return int(y), q
-        year = self.dct.year if 3 * (q - 1) + 1 <= self.dct.month else self.dct.year - 1
+        # the most recent such quarter that has ended: results are reported after the fact
+        year = self.dct.year if 3 * q < self.dct.month else self.dct.year - 1
         return year, q
 
 

@@ -46,7 +46,6 @@ YEAR = r"(?P<y>\d{4})(?!\d)"
 REL_YEAR = r"(?P<ry>last|this|next|the\s+previous|the\s+following)\s+year"
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "end": "late", "beginning": "early",
           "start": "early", "middle": "mid"}
-_DEADLINE = frozenset(("by", "until", "till", "through"))
 _REL_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1, "the previous": -1, "the following": 1}
 
 
@@ -100,10 +99,10 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         return impossible(rule, f"{MONTH_NAMES[mo - 1]} has no day {d}")
     y, how = _nearest_year(ctx.dct, mo, d), "the occurrence nearest the publication date"
     tense = ctx.tense(m.start("x"), m.end("x"))
-    if tense == "past":
-        cand = safe_date(ctx.dct.year, mo, d)
-        y = ctx.dct.year if cand is None or cand <= ctx.dct else ctx.dct.year - 1
-        how = "the most recent such day not after the publication date (past wording)"
+    nearest = safe_date(y, mo, d)
+    if tense == "past" and nearest is not None and (nearest - ctx.dct).days > 60:
+        y -= 1
+        how = "the most recent such day before the publication date (past wording)"
     elif tense == "future":
         cand = safe_date(ctx.dct.year, mo, d)
         y = ctx.dct.year if cand is not None and cand >= ctx.dct else ctx.dct.year + 1
@@ -191,9 +190,12 @@ def _month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         y, how = next_month(dct, mo), "the first such month after the publication month"
     elif rel == "this":
         y, how = dct.year, "in the publication year"
-    elif ctx.tense(m.start("x"), m.end("x")) == "future":
+    elif (tense := ctx.tense(m.start("x"), m.end("x"))) in ("future", "deadline") or (
+        tense is None and (mo - dct.month) % 12 in (1, 2)
+    ):
         y = dct.year if mo >= dct.month else dct.year + 1
-        how = "the first such month not before the publication month (future wording)"
+        how = ("the first such month not before the publication month (future wording)"
+               if tense else "the coming month (it begins within two months of publication)")
     else:
         y, how = latest_month(dct, mo), "the most recent such month not after the publication date"
     return ok(month_value(y, mo, dct, part), rule, f"{label}month {m['x']!r}: {how}", score=0.8)
@@ -348,7 +350,9 @@ def _season(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if season_value(y, name, dct).start > dct:
         y -= 1  # most recent season that has started
     current = season_value(y, name, dct).contains(dct)
-    if rel in ("last", "past", "this past") and current:
+    if rel == "this":
+        y = dct.year
+    elif rel in ("last", "past", "this past") and current:
         y -= 1
     elif rel in ("next", "coming", "this coming") or (
         rel is None and ctx.future_cue(m.start("x")) and not current

@@ -30,7 +30,9 @@ _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
-def _weekday_date(ctx: Ctx, wd: int, rel: str | None, pos: int) -> tuple[date, str]:
+def _weekday_date(
+    ctx: Ctx, wd: int, rel: str | None, pos: int, end: int | None = None
+) -> tuple[date, str]:
     assert ctx.dct is not None
     dct = ctx.dct
     if rel in ("last", "past", "this past"):
@@ -40,6 +42,9 @@ def _weekday_date(ctx: Ctx, wd: int, rel: str | None, pos: int) -> tuple[date, s
     if rel == "this":
         monday = dct - timedelta(days=dct.weekday())
         return monday + timedelta(days=wd), "that weekday in the publication week"
+    if end is not None and ctx.text.startswith(("'s", "’s"), end):
+        return past_weekday(dct, wd), "the most recent such weekday (a possessive names a " \
+            "past occasion: \"Wednesday's ruling\")"
     if ctx.future_cue(pos):
         return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
             "(future wording)"
@@ -54,7 +59,7 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if ctx.dct is None:
         return no_dct(rule, kind)
     rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
-    d, how = _weekday_date(ctx, weekday_number(g["wd"]), rel, m.start("x"))
+    d, how = _weekday_date(ctx, weekday_number(g["wd"]), rel, m.start("x"), m.end("x"))
     suffix = "T" + _POD[pod] if pod else ""
     return ok(day_value(d, ctx.dct, suffix), rule, f"weekday {m['x']!r}: {how}", kind=kind,
               score=0.8)
