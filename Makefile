@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PUBLISHED ?= 2020-07-29
 EXAMPLE := $(firstword $(wildcard ../shared/examples/camp-ashraf-anniversary.txt) examples/camp-ashraf-anniversary.txt)
 
-.PHONY: install demo test test-fast bench lock gazetteer clean
+.PHONY: install demo test test-fast lint bench lock gazetteer clean
 
 install: $(STAMP)
 
@@ -28,6 +28,11 @@ test: install
 
 test-fast: install
 	$(BIN)/python -m pytest -q -m "unit" tests
+
+# ruff (rules in pyproject.toml) and mypy --strict on src/
+lint: install
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
