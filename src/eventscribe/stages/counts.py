@@ -239,6 +239,10 @@ def _group(tokens: list[Token], text: str, k: int, end: int) -> str | None:
     return text[tokens[k].start : tokens[end - 1].end]
 
 
+_ACTIVE_LAST = frozenset(p[-1] for p, _ in ACTIVE_PHRASES)
+_PHRASE_FIRST = frozenset(p[0] for p, _ in PHRASES)
+
+
 def _match_phrase(tokens: list[Token], j: int, phrase: tuple[str, ...]) -> bool:
     return j + len(phrase) <= len(tokens) and all(
         tokens[j + x].low == w for x, w in enumerate(phrase)
@@ -274,7 +278,7 @@ def _right_cue(tokens: list[Token], m: NumberMention) -> _Reading | None:
     if j >= n:
         return None
     person = _person_np(tokens, j0, np_end)
-    for phrase, kind in PHRASES:
+    for phrase, kind in PHRASES if tokens[j].low in _PHRASE_FIRST else ():
         if _match_phrase(tokens, j, phrase):
             end = j + len(phrase)
             return _Reading(kind, aux_start, end, np_end, "right", f"'{' '.join(phrase)}' after")
@@ -302,7 +306,8 @@ def _left_cue(tokens: list[Token], m: NumberMention) -> _Reading | None:
         k -= 1
         skipped += 1
     np_end = _np_end(tokens, m.tok_end)
-    for phrase, kind in ACTIVE_PHRASES:
+    before = {tokens[x - 1].low for x in (k, m.tok_start) if x > 0}
+    for phrase, kind in ACTIVE_PHRASES if before & _ACTIVE_LAST else ():
         s = k - len(phrase)
         if s >= 0 and _match_phrase(tokens, s, phrase):
             return _Reading(kind, s, k, np_end, "left", f"'{' '.join(phrase)}' before")

@@ -107,10 +107,12 @@ class Token:
     text: str
     start: int
     end: int
+    low: str = ""
+    """The lower-cased text (filled by :func:`tokenize`; computed once, read very often)."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        if not self.low and self.text:
+            object.__setattr__(self, "low", self.text.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,11 @@ class NumberMention:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     stop = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, stop)]
+    return [
+        Token(g, m.start(), m.end(), g.lower())
+        for m in TOKEN_RE.finditer(text, start, stop)
+        for g in (m.group(),)
+    ]
 
 
 def _digits_value(s: str) -> int | None:
@@ -384,7 +390,10 @@ def _one_number(tokens: list[Token], i: int) -> tuple[int, int, bool, str] | Non
     """A figure at token ``i``: (value, next index, vague?, note)."""
     tok = tokens[i]
     w = tok.low
-    if tok.text[0].isdigit() or w in UNITS or w in TENS or w in ("a", "an", "half"):
+    digit = tok.text[0].isdigit()
+    if not digit and w not in _NUMBER_STARTS:
+        return None  # most tokens: one set lookup
+    if digit or w in UNITS or w in TENS or w in ("a", "an", "half"):
         parsed = parse_word_number(tokens, i)
         if parsed is not None:
             return parsed[0], parsed[1], False, ""
@@ -392,6 +401,12 @@ def _one_number(tokens: list[Token], i: int) -> tuple[int, int, bool, str] | Non
     if vague is not None:
         return vague[0], vague[1], True, vague[2]
     return None
+
+
+_NUMBER_STARTS = frozenset(
+    {*UNITS, *TENS, *VAGUE_PLURALS, "a", "an", "half", "tens", "hundreds", "several"}
+)
+"""Words a figure can start with (digits aside): a quick test before the full parse."""
 
 
 def find_numbers(tokens: list[Token]) -> list[NumberMention]:
