@@ -21,6 +21,10 @@ _DETERMINER = re.compile(
 _NEXT_WORD = re.compile(r"[\s-]+([a-z][a-z-]*)")
 _LEADING = re.compile(r"\s*(?:on|in|at|during|by|since|early|late|last|from)\b[^,;]{0,40}$",
                       re.IGNORECASE)
+_REFERENCE_POINT = re.compile(
+    r"\b(?:since|until|till|from|than|after|before|compared\s+with|versus)\s+(?:the\s+|last\s+)?$",
+    re.IGNORECASE,
+)
 _TRIGGER_PREP = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:in|on|of|during|from)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 
@@ -98,6 +102,8 @@ def assign_event_date(adoc: AnnotatedDoc, trigger: Span) -> DateAssignment | Non
             tier, why = 0, "the expression modifies the trigger itself"
         elif noun is not None and noun.text.lower() not in EVENT_NOUNS:
             continue
+        elif _REFERENCE_POINT.search(text, max(sent.start, t.span.start - 16), t.span.start):
+            continue  # "rose since November", "up from a year ago": a comparison point
         elif c_lo <= t.span.start and t.span.end <= c_hi and noun is None:
             tier, why = 1, "same clause as the trigger"
         elif (t.span.start < trigger.start and _LEADING.fullmatch(text, sent.start, t.span.start)
