@@ -139,7 +139,7 @@ LIFE_VERBS = frozenset("claimed claiming claims cost costing costs took taking".
 AUX = frozenset(
     """were was are is been being be have has had got get gets reportedly reported allegedly
     also all later confirmed believed thought known said to subsequently eventually then
-    since initially earlier apparently feared""".split()
+    since initially earlier apparently feared may might could would must should will""".split()
 )
 FILLERS = frozenset("a an the another additional further all total of his her their its".split())
 NP_STOP = frozenset(
@@ -147,7 +147,7 @@ NP_STOP = frozenset(
     which that whom whose were was are is been being have has had to for into over under
     against since before than said says this these those they he she it its their his her
     hostage captive overnight yesterday today tonight earlier recently again monday tuesday
-    wednesday thursday friday saturday sunday""".split()
+    wednesday thursday friday saturday sunday may might could would must should will""".split()
 )
 GENERIC_GROUPS = frozenset(
     "people persons person others individuals more them whom those ones victims lives".split()
@@ -208,6 +208,9 @@ def _np_end(tokens: list[Token], k: int, limit: int = 7) -> int:
             continue
         if t.text in "-‐'’" and j > k and tokens[j - 1].end == t.start:
             j += 1
+            continue
+        if t.text == "#" and j + 1 < n and tokens[j + 1].start == t.end:
+            j += 1  # a hashtag: "20 #Taliban fighters"
             continue
         if t.text[0].isdigit() and j + 1 < n and tokens[j + 1].text == "-" and (
             tokens[j + 1].start == t.end
@@ -335,11 +338,27 @@ def _left_cue(tokens: list[Token], m: NumberMention) -> _Reading | None:
             return _Reading("abducted", k - 1, k, end, "left", "taken hostage")
     if low in LIFE_VERBS and np_end == m.tok_end + 1 and tokens[m.tok_end].low == "lives":
         return _Reading("killed", k - 1, k, np_end, "left", f"'{prev.text} ... lives'")
+    if low in NOUN_OF and tokens[k].low == "of":
+        # "the killings of six men" ("of" was skipped as a filler)
+        return _Reading(NOUN_OF[low], k - 1, k, np_end, "left", f"'{prev.text} of'")
     if low == "of" and k >= 2 and tokens[k - 2].low in NOUN_OF:
         return _Reading(
             NOUN_OF[tokens[k - 2].low], k - 2, k, np_end, "left", f"'{tokens[k - 2].text} of'"
         )
     return None
+
+
+_TALLY = frozenset({"number", "tally", "count"})
+
+
+def _number_of(tokens: list[Token], j: int) -> bool:
+    """"number of dead", "number of people killed": token ``j`` is the counted kind."""
+    if tokens[j].low not in TOLL_NOUNS or j < 2:
+        return False
+    if tokens[j - 1].low == "of" and tokens[j - 2].low in _TALLY:
+        return True
+    return (j >= 3 and tokens[j - 1].low in ("people", "persons", "those", "civilians")
+            and tokens[j - 2].low == "of" and tokens[j - 3].low in _TALLY)
 
 
 def _toll_cue(tokens: list[Token], m: NumberMention) -> _Reading | None:
@@ -358,10 +377,12 @@ def _toll_cue(tokens: list[Token], m: NumberMention) -> _Reading | None:
         # "the death toll from the ferry disaster in Bangladesh rose to 47"
         for back in range(j, max(-1, j - 10), -1):
             t = tokens[back]
-            if t.text in ".;:!?" or t.text[0].isdigit() or t.low in ACTIVE:
+            if t.text in ".;:!?" or t.text[0].isdigit():
                 break
-            if t.low == "toll":
+            if t.low == "toll" or _number_of(tokens, back):
                 j = back
+                break
+            if t.low in ACTIVE:
                 break
     update = any(w in TOLL_VERBS and w not in ("stood", "stands") for w in links)
     np_end = _np_end(tokens, m.tok_end)
@@ -371,10 +392,10 @@ def _toll_cue(tokens: list[Token], m: NumberMention) -> _Reading | None:
         kind = "killed"
         if j >= 1 and tokens[j - 1].low in ("injury", "casualty"):
             kind = None
-    elif head in TOLL_NOUNS and j >= 2 and tokens[j - 1].low == "of" and tokens[j - 2].low in (
-        "number", "tally", "count"
-    ):
+    elif _number_of(tokens, j):
         kind = TOLL_NOUNS[head]
+        if tokens[j - 1].low != "of":
+            j -= 1  # "the number of people killed": the cue starts at "number"
     elif head in ("killed", "dead", "injured", "wounded") and j >= 1 and tokens[j - 1].low == (
         "people"
     ):
