@@ -19,6 +19,7 @@ from eventscribe.resources.names import name_key
 from eventscribe.stages.base import BaseStage
 from eventscribe.stages.geoparse_match import (
     Mention,
+    Tok,
     link_mentions,
     mention_for_span,
     recognise,
@@ -59,8 +60,9 @@ class GazetteerGeoparser(BaseStage):
         """Recognise and resolve; ``home`` (the outlet's region, see :func:`outlet_homes`)
         pulls ambiguous names towards it."""
         gaz = self.gazetteer
-        mentions = recognise(adoc, gaz, demonym_places=self.demonym_places)
-        return adoc.with_layer("places", self._resolve(adoc, mentions, home))
+        toks = tokenize(adoc.text)
+        mentions = recognise(adoc, gaz, demonym_places=self.demonym_places, toks=toks)
+        return adoc.with_layer("places", self._resolve(adoc, mentions, home, toks))
 
     def resolve_spans(self, adoc: AnnotatedDoc, spans: list[tuple[int, int]],
                       home: Home | None = None) -> AnnotatedDoc:
@@ -74,11 +76,11 @@ class GazetteerGeoparser(BaseStage):
         link_mentions(text, mentions)
         return adoc.with_layer("places", self._resolve(adoc, mentions, home))
 
-    def _resolve(self, adoc: AnnotatedDoc, mentions: list[Mention],
-                 home: Home | None = None) -> tuple[PlaceMention, ...]:
+    def _resolve(self, adoc: AnnotatedDoc, mentions: list[Mention], home: Home | None = None,
+                 toks: list[Tok] | None = None) -> tuple[PlaceMention, ...]:
         gaz = self.gazetteer
         text = adoc.text
-        hints = find_hints(text, [(t.start, t.end, t.text) for t in tokenize(text)], gaz,
+        hints = find_hints(text, toks if toks is not None else tokenize(text), gaz,
                            [(m.start, m.end) for m in mentions])
         ranked = Resolver(gaz, home).resolve(text, mentions, hints)
         out = []
@@ -111,8 +113,7 @@ def country_hints(adoc: AnnotatedDoc, gaz: Gazetteer | None = None) -> dict[str,
         if p.place is not None:
             c[p.place.country_code] += 1.0
     text = adoc.text
-    for h in find_hints(text, [(t.start, t.end, t.text) for t in tokenize(text)], g,
-                        areas=False):
+    for h in find_hints(text, tokenize(text), g, areas=False):
         c[h.country_code] += 0.7
     total = sum(c.values())
     if not total:

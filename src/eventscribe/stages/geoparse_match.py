@@ -12,16 +12,27 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from eventscribe.model import AnnotatedDoc, Entity
 from eventscribe.resources.gazetteer import Candidate, Gazetteer
 from eventscribe.resources.names import name_key
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’‘ʼ`](?!s\b)[^\W\d_]+)*")
 _CONNECTORS = frozenset(
     {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
      "el", "al", "ad", "an", "ar", "as", "ash", "az", "ye", "e", "i", "y", "of", "on", "upon",
      "sur", "am", "im", "bin", "ibn", "and"}
+)
+# Only words that can be part of a place name are tokens: capitalised words (letters, inner
+# apostrophes), dotted abbreviations ("U.S.") and the connector words; other lower-case words
+# only separate runs, and skipping them keeps the stage cheap.
+_WORD = r"[^\W\d_]+(?:['’‘ʼ`](?!s\b)[^\W\d_]+)*"
+_LOWER_TOKENS = _CONNECTORS | {"province", "governorate", "state", "region", "oblast", "county",
+                               "district", "parish"}
+_TOKEN = re.compile(
+    r"(?<![^\W\d_])(?:(?:[A-Z]\.){2,}|(?=[^\W\d_a-z])" + _WORD + "|(?:"
+    + "|".join(sorted(_LOWER_TOKENS, key=lambda w: (-len(w), w))) + r")(?![^\W\d_]))"
 )
 _ABBR_DOT = frozenset({"St", "Mt", "Ft", "Ste", "Pt"})
 _LOCATIVE = frozenset(
@@ -54,16 +65,19 @@ class Mention:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word token: half-open offsets and its text."""
+
     start: int
     end: int
     text: str
 
 
 def tokenize(text: str) -> list[Tok]:
-    """Word tokens (letters, inner apostrophes, dotted abbreviations like U.S.)."""
-    return [Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    """Tokens that can belong to a place name: capitalised words, dotted abbreviations like
+    U.S., connector words ("de", "al", "of") and area words ("province"); other lower-case
+    words are skipped."""
+    return [Tok(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
 
 
 def _joinable(text: str, a: Tok, b: Tok) -> bool:
@@ -71,6 +85,9 @@ def _joinable(text: str, a: Tok, b: Tok) -> bool:
     if gap in (" ", "-", "‑", "–"):
         return True
     return gap == ". " and a.text in _ABBR_DOT
+
+
+_key = lru_cache(maxsize=1 << 16)(name_key)
 
 
 def _is_cap(t: Tok) -> bool:
@@ -102,7 +119,7 @@ def gazetteer_matches(text: str, toks: list[Tok], gaz: Gazetteer) -> list[tuple[
                 break
             j += 1
         for e in reversed(ends):
-            if gaz.has_key(name_key(text[t.start : toks[e - 1].end])):
+            if gaz.has_key(_key(text[t.start : toks[e - 1].end])):
                 best = e
                 break
         if best:
@@ -188,7 +205,8 @@ def _list_neighbour(text: str, a: Mention, b: Mention) -> bool:
 
 
 def recognise(
-    adoc: AnnotatedDoc, gaz: Gazetteer, *, demonym_places: bool = False
+    adoc: AnnotatedDoc, gaz: Gazetteer, *, demonym_places: bool = False,
+    toks: list[Tok] | None = None,
 ) -> list[Mention]:
     """All toponym mentions of a document, sorted by start (candidates still unranked).
 
@@ -196,7 +214,8 @@ def recognise(
     (LGL-style annotation); by default they are only country hints.
     """
     text = adoc.text
-    toks = tokenize(text)
+    if toks is None:
+        toks = tokenize(text)
     ents = sorted(adoc.entities, key=lambda e: (e.span.start, -e.span.end))
     place_ents = [e for e in ents if e.label in _PLACE_LABELS]
     other_ents = [e for e in ents if e.label not in _PLACE_LABELS]

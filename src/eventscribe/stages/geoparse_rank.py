@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventscribe.model import Span
 from eventscribe.resources.gazetteer import Candidate, GazEntry, Gazetteer
@@ -88,7 +90,10 @@ def prior(c: Candidate) -> float:
 
 
 def _surface_bonus(m: Mention, e: GazEntry) -> float:
-    return 0.3 if fold(m.text) == fold(e.name) else 0.0
+    return 0.3 if fold_cached(m.text) == fold_cached(e.name) else 0.0
+
+
+fold_cached = lru_cache(maxsize=1 << 16)(fold)
 
 
 def _softmax_top(scores: list[float]) -> float:
@@ -97,7 +102,7 @@ def _softmax_top(scores: list[float]) -> float:
     return 1.0 / z
 
 
-def find_hints(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer,
+def find_hints(text: str, tokens: Sequence[tuple[int, int, str]], gaz: Gazetteer,
                skip: list[tuple[int, int]] | None = None, *, areas: bool = True) -> list[Hint]:
     """Country/admin1 hints from the text: demonyms ("Iranian") and area names ("Texas").
 
@@ -111,7 +116,7 @@ def find_hints(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer,
     for i, (s, e, t) in enumerate(tokens):
         if not t[0].isupper():
             continue
-        cc = gaz.demonyms.get(fold(t))
+        cc = gaz.demonyms.get(fold_cached(t))
         if cc:
             out.append(Hint(Span.of(text, s, e), cc))
             continue
@@ -131,6 +136,32 @@ def find_hints(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer,
             for a_cc, a1 in found:
                 out.append(Hint(Span.of(text, s, e), a_cc, a1, w))
     return out
+
+
+class _Minus(Counter):  # type: ignore[type-arg]
+    """Read-only view ``total - own`` (another name's context without its own vote)."""
+
+    def __init__(self, total: Counter, own: Counter) -> None:  # type: ignore[type-arg]
+        super().__init__()
+        self._t, self._o = total, own
+
+    def __getitem__(self, k: object) -> float:
+        return float(self._t.get(k, 0.0) - self._o.get(k, 0.0))
+
+    def __missing__(self, k: object) -> float:
+        return self[k]
+
+
+def _qualifies(q: Mention, e: GazEntry) -> bool:
+    """True when the qualifier mention ("Texas" in "Paris, Texas") can contain entry ``e``."""
+    for qc in q.candidates:
+        qe = qc.entry
+        if qe.country_code == e.country_code and (
+            qe.feature_code == "PCLI"
+            or (qe.feature_code == "ADM1" and qe.admin1_code == e.admin1_code)
+        ):
+            return True
+    return False
 
 
 class Resolver:
@@ -173,7 +204,10 @@ class Resolver:
         cc_total: float,
         a1_total: float,
         has_primary: bool,
+        *,
+        with_home: bool = True,
     ) -> tuple[float, float, float, bool]:
+        """Score of one candidate and its country/admin1/qualifier parts (for explanations)."""
         e = c.entry
         s = prior(c) + _surface_bonus(m, e)
         if c.match == "alternate" and has_primary:
@@ -183,23 +217,46 @@ class Resolver:
         aterm = 0.0
         if e.feature_code not in ("PCLI", "CONT") and e.admin1_code:
             aterm = W_ADMIN1 * a1[(e.country_code, e.admin1_code)] / (a1_total + 1.0)
-        h = self.home
+        h = self.home if with_home else None
         if h is not None and e.country_code == h.country_code:
             cterm += W_HOME_COUNTRY * h.weight
             if h.admin1 and e.admin1_code == h.admin1 and e.feature_code != "PCLI":
                 aterm += W_HOME_ADMIN1 * h.weight
-        qual = False
         q = m.qualifier
-        if q is not None and e.feature_code not in ("PCLI", "CONT"):
-            for qc in q.candidates:
-                qe = qc.entry
-                if qe.country_code == e.country_code and (
-                    qe.feature_code == "PCLI"
-                    or (qe.feature_code == "ADM1" and qe.admin1_code == e.admin1_code)
-                ):
-                    qual = True
-                    break
+        qual = q is not None and e.feature_code not in ("PCLI", "CONT") and _qualifies(q, e)
         return s + cterm + aterm + (W_QUALIFIER if qual else 0.0), cterm, aterm, qual
+
+    def _base(self, m: Mention, cands: list[Candidate]) -> list[float]:
+        """Context-free part of each candidate's score (prior, name match, home region)."""
+        has_primary = False
+        towns: dict[tuple[str, str], int] = {}
+        for c in cands:
+            if c.match == "primary":
+                has_primary = True
+                e = c.entry
+                if e.feature_code.startswith("PPL"):
+                    k = (e.country_code, e.admin1_code)
+                    if e.population > towns.get(k, -1):
+                        towns[k] = e.population
+        h = self.home
+        fm = fold_cached(m.text)
+        out = []
+        for c in cands:
+            e = c.entry
+            code = e.feature_code
+            s = prior(c) + (0.3 if fm == fold_cached(e.name) else 0.0)
+            if c.match == "alternate" and has_primary:
+                s -= ALT_WHEN_PRIMARY_PENALTY - _MATCH_PENALTY["alternate"]
+            if code in ("ADM1", "ADM2") and towns.get(
+                (e.country_code, e.admin1_code), 0
+            ) >= NAMESAKE_SHARE * e.population:
+                s -= AREA_NAMESAKE_PENALTY  # "Isfahan": the city, unless "province" is said
+            if h is not None and e.country_code == h.country_code:
+                s += W_HOME_COUNTRY * h.weight
+                if h.admin1 and e.admin1_code == h.admin1 and code != "PCLI":
+                    s += W_HOME_ADMIN1 * h.weight
+            out.append(s)
+        return out
 
     def resolve(self, text: str, mentions: list[Mention], hints: list[Hint]) -> list[Ranked]:
         """One :class:`Ranked` per mention, in the same order."""
@@ -207,19 +264,30 @@ class Resolver:
             if len(m.candidates) > MAX_CANDIDATES:
                 m.candidates = sorted(m.candidates, key=prior, reverse=True)[:MAX_CANDIDATES]
         groups: dict[str, list[Candidate]] = {}
+        rep: dict[str, Mention] = {}
         for m in mentions:
-            if m.corefers_to is None:
-                groups.setdefault(m.key, m.candidates)
+            if m.corefers_to is None and m.key not in groups:
+                groups[m.key] = m.candidates
+                rep[m.key] = m
         hint_cc: Counter[str] = Counter()
         hint_a1: Counter[tuple[str, str]] = Counter()
         for h in hints:
             hint_cc[h.country_code] += h.weight
             if h.admin1:
                 hint_a1[(h.country_code, h.admin1)] += h.weight
-        scores = {k: [prior(c) for c in cs] for k, cs in groups.items()}
-        qualifying = {id(m.qualifier) for m in mentions if m.qualifier is not None}
-        rep = {m.key: m for m in reversed(mentions) if m.corefers_to is None}
+        base = {k: self._base(rep[k], cs) for k, cs in groups.items()}
+        regions = {
+            k: [(c.entry.country_code,
+                 (c.entry.country_code, c.entry.admin1_code)
+                 if c.entry.admin1_code and c.entry.feature_code not in ("PCLI", "CONT")
+                 else None,
+                 c.entry.feature_code == "CONT") for c in cs]
+            for k, cs in groups.items()
+        }
+        scores = {k: list(b) for k, b in base.items()}
         ctx: dict[str, tuple[Counter[str], Counter[tuple[str, str]], float, float]] = {}
+        last: dict[str, tuple[Counter[str], Counter[tuple[str, str]], float, float]] = {}
+        last_tot: tuple[Counter[str], Counter[tuple[str, str]]] = (Counter(), Counter())
         for _ in range(PASSES - 1):
             votes = self._votes(groups, scores)
             tot_cc: Counter[str] = Counter(hint_cc)
@@ -227,17 +295,26 @@ class Resolver:
             for vcc, va1 in votes.values():
                 tot_cc.update(vcc)
                 tot_a1.update(va1)
-            for key, cands in groups.items():
+            sum_cc = sum(tot_cc.values())
+            sum_a1 = sum(tot_a1.values())
+            for key in groups:
                 vcc, va1 = votes.get(key, (Counter(), Counter()))
-                occ = tot_cc.copy()
-                occ.subtract(vcc)
-                oa1 = tot_a1.copy()
-                oa1.subtract(va1)
-                ctx[key] = (occ, oa1, max(sum(occ.values()), 0.0), max(sum(oa1.values()), 0.0))
-                m = rep[key]
-                has_primary = any(c.match == "primary" for c in cands)
-                scores[key] = [self._score(m, c, occ, oa1, ctx[key][2], ctx[key][3],
-                                           has_primary)[0] for c in cands]
+                # the context of a name is every other name's vote (and the hints)
+                tc = max(sum_cc - sum(vcc.values()), 0.0) + 1.0
+                ta = max(sum_a1 - sum(va1.values()), 0.0) + 1.0
+                wc, wa = W_COUNTRY / tc, W_ADMIN1 / ta
+                scores[key] = [
+                    b + (0.0 if cont else wc * max(tot_cc[cc] - vcc[cc], 0.0))
+                    + (wa * max(tot_a1[a1] - va1[a1], 0.0) if a1 is not None else 0.0)
+                    for b, (cc, a1, cont) in zip(base[key], regions[key], strict=True)
+                ]
+                last[key] = (vcc, va1, tc - 1.0, ta - 1.0)
+            last_tot = (tot_cc, tot_a1)
+        for key, (vcc, va1, tc0, ta0) in last.items():
+            ctx[key] = (_Minus(last_tot[0], vcc), _Minus(last_tot[1], va1), tc0, ta0)
+        qualifying = {id(m.qualifier) for m in mentions if m.qualifier is not None}
+        empty: tuple[Counter[str], Counter[tuple[str, str]], float, float] = (
+            Counter(), Counter(), 0.0, 0.0)
         by_key: dict[str, Ranked] = {}
         order = sorted(range(len(mentions)), key=lambda i: mentions[i].qualifier is None)
         out: dict[int, Ranked] = {}
@@ -252,8 +329,9 @@ class Resolver:
                                 (Span.of(text, m.start, m.end), *prev.evidence[1:]),
                                 prev.n_candidates)
                 continue
-            occ, oa1, tc, ta = ctx.get(m.key, (Counter(), Counter(), 0.0, 0.0))
-            r = self._rank_one(text, m, occ, oa1, tc, ta, hints, mentions, id(m) in qualifying)
+            sc = scores[m.key] if rep.get(m.key) is m or m.key in scores else None
+            r = self._rank_one(text, m, sc, ctx.get(m.key, empty), hints, mentions,
+                               id(m) in qualifying)
             out[i] = r
             by_key.setdefault(m.key, r)
         for i, m in enumerate(mentions):
@@ -268,18 +346,16 @@ class Resolver:
                                      Span.of(text, m.corefers_to.start, m.corefers_to.end)),
                                     src.n_candidates)
                 else:
-                    occ, oa1, tc, ta = ctx.get(m.key, (Counter(), Counter(), 0.0, 0.0))
-                    out[i] = self._rank_one(text, m, occ, oa1, tc, ta, hints, mentions, False)
+                    out[i] = self._rank_one(text, m, scores.get(m.key), ctx.get(m.key, empty),
+                                            hints, mentions, False)
         return [out[i] for i in range(len(mentions))]
 
     def _rank_one(
         self,
         text: str,
         m: Mention,
-        cc: Counter[str],
-        a1: Counter[tuple[str, str]],
-        cc_total: float,
-        a1_total: float,
+        scores: list[float] | None,
+        ctx: tuple[Counter[str], Counter[tuple[str, str]], float, float],
         hints: list[Hint],
         mentions: list[Mention],
         is_qualifier: bool,
@@ -289,25 +365,30 @@ class Resolver:
             return Ranked(None, 0.0,
                           f"'{m.text}' ({m.why}) matches no gazetteer entry, even with "
                           "transliteration variants; left unresolved", (span,), 0)
-        towns: dict[tuple[str, str], int] = {}
-        for c in m.candidates:
-            if c.match == "primary" and c.entry.feature_code.startswith("PPL"):
-                k = (c.entry.country_code, c.entry.admin1_code)
-                towns[k] = max(towns.get(k, 0), c.entry.population)
-        scored = []
+        cc, a1, cc_total, a1_total = ctx
+        if scores is None or len(scores) != len(m.candidates):
+            b = self._base(m, m.candidates)
+            scores = []
+            for x, c in zip(b, m.candidates, strict=True):
+                _, ct0, at0, _ = self._score(m, c, cc, a1, cc_total, a1_total, False,
+                                             with_home=False)
+                scores.append(x + ct0 + at0)
+        else:
+            scores = list(scores)
+        q = m.qualifier
+        if q is not None or is_qualifier:
+            for j, c in enumerate(m.candidates):
+                code = c.entry.feature_code
+                if q is not None and code not in ("PCLI", "CONT") and _qualifies(q, c.entry):
+                    scores[j] += W_QUALIFIER
+                if is_qualifier and code in ("PCLI", "ADM1"):
+                    scores[j] += W_QUALIFIER
         has_primary = any(c.match == "primary" for c in m.candidates)
-        for c in m.candidates:
-            s, ct, at, q = self._score(m, c, cc, a1, cc_total, a1_total, has_primary)
-            if c.entry.feature_code in ("ADM1", "ADM2") and towns.get(
-                (c.entry.country_code, c.entry.admin1_code), 0
-            ) >= NAMESAKE_SHARE * c.entry.population:
-                s -= AREA_NAMESAKE_PENALTY  # "Isfahan": the city, unless "province" is said
-            if is_qualifier and c.entry.feature_code in ("PCLI", "ADM1"):
-                s += W_QUALIFIER
-            scored.append((s, ct, at, q, c))
+        scored = [(x, 0.0, 0.0, False, c) for x, c in zip(scores, m.candidates, strict=True)]
         # deterministic order: score, then population, then row
         scored.sort(key=lambda t: (-t[0], -t[4].entry.population, t[4].entry.index))
-        s, ct, at, q, c = scored[0]
+        s, _, _, _, c = scored[0]
+        _, ct, at, q = self._score(m, c, cc, a1, cc_total, a1_total, has_primary)
         e = c.entry
         conf = _softmax_top([t[0] for t in scored])
         evidence = [span]
