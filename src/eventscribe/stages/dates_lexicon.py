@@ -54,7 +54,8 @@ _NUM_ALT = "|".join(
     sorted([*NUMBER_WORDS, *(f"{t}-{u}" for t in _TENS for u in _UNITS[:9])], key=len,
            reverse=True)
 )
-NUM = rf"(?:\d{{1,3}}(?:\.5)?|{_NUM_ALT})"
+_COMPOUND = (rf"(?:twenty|{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS[:9])})(?![a-z])")
+NUM = rf"(?:\d{{1,3}}(?:\.5)?|{_COMPOUND}|{_NUM_ALT})"
 _ORD_ALT = "|".join(
     sorted([*ORDINAL_WORDS, *(f"{t}-{u}" for t in _TENS for u in _ORD_UNITS[:9])], key=len,
            reverse=True)
@@ -103,15 +104,15 @@ QUANTIFIERS = frozenset("about some nearly almost approximately around roughly".
 
 def number_value(word: str) -> int | None:
     """Integer value of a digit string or English number word; None when vague or unknown."""
-    w = word.lower().replace("\u2011", "-").strip()
+    w = re.sub(r"\s+", "-", word.lower().replace("\u2011", "-").strip())
     if w.replace(".", "", 1).isdigit():
         return int(float(w)) if float(w).is_integer() else None
     if w in NUMBER_WORDS:
         return NUMBER_WORDS[w]
     if "-" in w:
         tens, _, unit = w.partition("-")
-        if tens in _TENS and unit in NUMBER_WORDS:
-            return _TENS[tens] + NUMBER_WORDS[unit]
+        if (tens in _TENS or tens == "twenty") and unit in NUMBER_WORDS:
+            return (_TENS.get(tens) or 20) + NUMBER_WORDS[unit]
     return None
 
 

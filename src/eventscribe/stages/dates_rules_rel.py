@@ -211,16 +211,20 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         mult = 1
     t = "T" if code.startswith("T") else ""
     letter = code[-1]
-    vague = (g.get("vague") or "").lower()
-    if vague in ("recent", "coming"):
-        tx = "PAST_REF" if vague == "recent" else "FUTURE_REF"
-        return ok(None, "reference", f"{m['x']!r} refers vaguely to {vague} time ({tx})",
-                  timex=tx, score=0.4)
+    vague = re.sub(r"\s+", " ", (g.get("vague") or "").lower())
+    if vague == "a couple of":
+        n = 2
+    half = bool(g.get("half"))
     if n is None:
         tx = f"P{t}X{letter}"
     else:
-        num = g["n"].lower()
+        num = (g.get("n") or str(n)).lower()
         tx = f"P{t}{n * mult}{letter}" if "." not in num else f"P{t}{float(num) * mult:g}{letter}"
+        if half:
+            sub = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "30M",
+                   "Q": "45D"}.get(code)
+            if sub is not None and mult == 1:
+                tx += sub
     return ok(None, "duration", f"{m['x']!r} is a duration ({tx}), not a date", kind="duration",
               timex=tx, score=0.7)
 
@@ -250,7 +254,7 @@ def _ref(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 _REL = r"(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming)"
-_UNITS_RE = r"(?P<u>second|minute|hour|day|week|month|year|decade|centur(?:y|ies))s?"
+_UNITS_RE = r"(?P<u>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ies))s?"
 
 REL_RULES: tuple[Rule, ...] = (
     Rule("weekday", compile_rule(
@@ -279,14 +283,14 @@ REL_RULES: tuple[Rule, ...] = (
         rf"{WEEKDAY}|today|yesterday|tomorrow|tonight))?)(?!\w)"), _time, ("num", "clock")),
     Rule("duration", compile_rule(
         rf"(?P<x>\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?"
-        rf"(?:(?P<n>{NUM})|(?P<vague>a\s+few|few|several|a\s+couple\s+of|many|recent|coming))"
-        r"(?:\s+more)?"
-        rf"[\s-]+{_UNITS_RE}(?:[\s-]+long)?)(?![\w-])"), _duration, ("unit",)),
+        rf"(?:(?P<n>{NUM})(?P<half>\s+(?:1/2|and\s+a\s+half))?|(?P<vague>a\s+few|few|several"
+        r"|a\s+couple\s+of|many|recent|coming))(?:\s+more)?"
+        rf"[\s-]+{_UNITS_RE}(?:[\s-]+long)?)(?![\w-])"), _duration, ("unit", "quarter")),
     Rule("set", compile_rule(
         r"(?P<x>\b(?:daily|weekly|monthly|annually|yearly|nightly|(?:every|each|per|once\s+a)\s+"
         r"(?:day|week|month|year|night|morning|evening)))(?![\w-])"), _set, ("set",)),
     Rule("reference", compile_rule(
-        r"(?P<x>\b(?:now|currently|nowadays|these\s+days|at\s+present|recently|previously"
-        r"|formerly|the\s+past|the\s+(?:near\s+)?future))(?![\w-])"), _ref, ("ref",)),
+        r"(?P<x>\b(?:now|currently|nowadays|these\s+days|at\s+present|recently"
+        r"|the\s+past|the\s+(?:near\s+)?future))(?![\w-])"), _ref, ("ref",)),
 )
 
