@@ -28,6 +28,7 @@ def normalise_value(value: str) -> str:
     """Trim, upper-case and drop zero seconds (``T18:00:00`` -> ``T18:00``)."""
     v = value.strip().upper()
     v = re.sub(r"(T\d{2}:\d{2}):00(?:\.0+)?$", r"\1", v)
+    v = re.sub(r"^(\d{2})XX$", r"\1", v)
     return re.sub(r"^(\d{3})X$", r"\1", v)
 
 

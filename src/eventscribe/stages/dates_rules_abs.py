@@ -97,7 +97,7 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         return no_dct(rule)
     if safe_date(2000, mo, d) is None:  # 2000 is a leap year: the widest calendar
         return impossible(rule, f"{MONTH_NAMES[mo - 1]} has no day {d}")
-    y, how = _nearest_year(ctx.dct, mo, d), "the occurrence nearest the publication date"
+    y, how = nearest_year(ctx.dct, mo, d), "the occurrence nearest the publication date"
     tense = ctx.tense(m.start("x"), m.end("x"))
     nearest = safe_date(y, mo, d)
     if tense == "past" and nearest is not None and (nearest - ctx.dct).days > 60:
@@ -113,7 +113,7 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(day_value(dd, ctx.dct), rule, f"date {m['x']!r} without a year: {how}", score=0.8)
 
 
-def _nearest_year(dct: date, mo: int, d: int) -> int:
+def nearest_year(dct: date, mo: int, d: int) -> int:
     """Year putting month ``mo`` day ``d`` nearest to the DCT (ties go to the past)."""
     best_y, best_gap = dct.year, 10**6
     for y in (dct.year - 1, dct.year, dct.year + 1):
@@ -156,6 +156,18 @@ def _day_range(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 # --- months -----------------------------------------------------------------------------------
 
 
+def _bare_month_ok(word: str, start: int, end: int, ctx: Ctx) -> bool:
+    """A month name without a cue word ("December's figures", "a June agreement").
+
+    Only full names; not "May" (a modal verb at sentence start), not a first name followed by a
+    capitalised word ("June Carter"), not at the start of a sentence.
+    """
+    if len(word) <= 4 or word.isupper() or start <= ctx.sent_start:
+        return False
+    return re.match(r"\s+[A-Z]", ctx.after(end, 4)) is None and not re.search(
+        r"[A-Z][a-z]*\s+$", ctx.before(start, 20))
+
+
 def _month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     rule = "month"
     word = m["m1"]
@@ -165,7 +177,7 @@ def _month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
     ry = _ry(m)
     has_cue = bool(g.get("cue") or g.get("the") or mod or rel or ry is not None or g.get("y"))
-    if not has_cue:
+    if not has_cue and not _bare_month_ok(word, m.start("x"), m.end("x"), ctx):
         return None
     if not g.get("y") and word.endswith(".") is False and len(word) == 3 and word != "May":
         return None  # bare "Jan", "Dec": too often names or other words

@@ -115,6 +115,31 @@ def _the_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(value, rule, f"{m['x']!r}: {how}", score=0.6)
 
 
+_YEAR_MENTION = re.compile(r"(?<![\w$.,-])(1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+
+
+def _anaphoric_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"that year", "later that year", "the following year", "the previous year"."""
+    rule = "anaphoric-year"
+    words = re.sub(r"\s+", " ", m["x"].lower())
+    shift = 1 if ("following" in words or "later" in words.split()[1:2] or
+                  words.startswith("a year later")) and "that" not in words else 0
+    if "previous" in words or "before" in words or "prior" in words:
+        shift = -1
+    last = None
+    for y in _YEAR_MENTION.finditer(ctx.text, max(0, m.start("x") - 1500), m.start("x")):
+        last = y
+    if last is None:
+        if ctx.dct is None or shift == 0:
+            return None
+        return ok(year_value(ctx.dct.year + shift, ctx.dct), rule,
+                  f"{m['x']!r}: no year named before, so relative to the publication year",
+                  score=0.4)
+    y = int(last.group(1)) + shift
+    return ok(year_value(y, ctx.dct), rule, f"{m['x']!r}: relative to {last.group(1)}, the last "
+              "year named before it", score=0.6)
+
+
 _SPOKEN_UNITS = {w: i + 1 for i, w in enumerate(
     "one two three four five six seven eight nine".split())}
 _SPOKEN_TEENS = {w: i + 10 for i, w in enumerate(
@@ -264,6 +289,10 @@ MORE_RULES: tuple[Rule, ...] = (
         r"|\b(?:earlier|later)\s+(?:in\s+)?(?:the|this)\s+year)"
         r"(?!\s+(?:before|after|earlier|ago|later|of|in\s+which|when|that|to)\b)(?![\w-])"),
         _the_year, ("unit",)),
+    Rule("anaphoric-year", compile_rule(
+        r"(?P<x>\b(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?year|\bthe\s+(?:following"
+        r"|previous|prior)\s+year|\bthe\s+year\s+(?:before|after)|\ba\s+year\s+later)(?![\w-])"),
+        _anaphoric_year, ("unit",)),
     Rule("spoken-year", compile_rule(
         rf"(?P<x>(?:{MONTH_ANY.replace('(?-i:', '(?P<m1>(?-i:', 1)})\s+)?"
         r"(?:(?P<c>eighteen|nineteen)[\s-]+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen"

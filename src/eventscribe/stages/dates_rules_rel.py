@@ -20,7 +20,14 @@ from eventscribe.stages.dates_calendar import (
     weekend_value,
     year_value,
 )
-from eventscribe.stages.dates_lexicon import NUM, WEEKDAY, number_value, weekday_number
+from eventscribe.stages.dates_lexicon import (
+    MONTH_ANY,
+    NUM,
+    WEEKDAY,
+    month_number,
+    number_value,
+    weekday_number,
+)
 from eventscribe.stages.dates_rules import Ctx, Rule, compile_rule, no_dct, ok
 from eventscribe.stages.dates_rules_more import quarter_year_ago
 
@@ -184,7 +191,17 @@ def _time(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         return no_dct(rule, "time")
     rest = (g.get("rest") or "").lower()
     d, how = ctx.dct, "on the publication date (assumed)"
-    if rest in ("yesterday", "tomorrow"):
+    if g.get("md"):
+        from eventscribe.stages.dates_rules_abs import nearest_year
+
+        word, day = g["md"].rsplit(None, 1)
+        mo, dd = month_number(word), int(day)
+        try:
+            d = date(nearest_year(ctx.dct, mo, dd), mo, dd)
+        except ValueError:
+            return None
+        how = f"on {g['md']} (the occurrence nearest the publication date)"
+    elif rest in ("yesterday", "tomorrow"):
         d = ctx.dct + timedelta(days=-1 if rest == "yesterday" else 1)
         how = rest
     elif rest and rest not in ("today", "tonight"):
@@ -280,7 +297,8 @@ REL_RULES: tuple[Rule, ...] = (
     Rule("clock-time", compile_rule(
         r"(?P<x>(?:\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|\b(?P<named>"
         r"noon|midnight|midday))(?:\s+(?:[A-Z]{2,4}T|GMT|UTC)(?![\w]))?(?:(?:,|\s+on)?\s+(?P<rest>"
-        rf"{WEEKDAY}|today|yesterday|tomorrow|tonight))?)(?!\w)"), _time, ("num", "clock")),
+        rf"{WEEKDAY}|today|yesterday|tomorrow|tonight)|,?\s+(?P<md>{MONTH_ANY}\s+\d{{1,2}})(?!\d))?)"
+        r"(?!\w)"), _time, ("num", "clock")),
     Rule("duration", compile_rule(
         rf"(?P<x>\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?"
         rf"(?:(?P<n>{NUM})(?P<half>\s+(?:1/2|and\s+a\s+half))?|(?P<vague>a\s+few|few|several"
