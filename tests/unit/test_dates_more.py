@@ -1,0 +1,122 @@
+"""Unit tests for the session-2 date rules: tense cues, reporting periods, spoken years,
+centuries, holidays, anaphoric years, vague durations and clock time with a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventscribe.stages.dates import find_expressions, normalise
+from eventscribe.stages.dates_rules_more import holiday_date
+
+pytestmark = pytest.mark.unit
+
+THU = date(1999, 11, 4)  # a Thursday
+
+
+def value_of(text: str, expr: str, dct: date | None) -> str | None:
+    """The timex of the expression ``expr`` found in ``text``."""
+    found = {text[s:e]: r for s, e, r in find_expressions(text, dct)}
+    assert expr in found, list(found)
+    return found[expr].timex
+
+
+@pytest.mark.parametrize(("text", "expr", "dct", "timex"), [
+    # months: past by default, coming month, future wording, deadlines
+    ("Exports rose in September.", "September", THU, "1999-09"),
+    ("The plant reopened in December.", "December", date(2000, 2, 1), "1999-12"),
+    ("Final guidelines come out in early December.", "early December", THU, "1999-12"),
+    ("The merger is expected to close in February.", "February", THU, "2000-02"),
+    ("The loan must be repaid by March.", "March", THU, "2000-03"),
+    ("Revenue fell sharply in March.", "March", THU, "1999-03"),
+    # month-days: nearest, unless past wording and the nearest is far ahead
+    ("The offer was extended to Nov. 20.", "Nov. 20", THU, "1999-11-20"),
+    ("The doctor was shot on Oct. 23 at home.", "Oct. 23", date(2000, 5, 6), "1999-10-23"),
+    ("The boy must return by Jan. 14.", "Jan. 14", date(2000, 1, 6), "2000-01-14"),
+    # weekdays: past by default, future wording, deadlines, possessives
+    ("The minister said Tuesday that talks failed.", "Tuesday", THU, "1999-11-02"),
+    ("The minister will visit Tuesday.", "Tuesday", THU, "1999-11-09"),
+    ("Officials postponed any action until Tuesday morning.", "Tuesday morning", THU,
+     "1999-11-09TMO"),
+    ("They will appeal Monday's ruling.", "Monday", THU, "1999-11-01"),
+    # seasons
+    ("Marches are planned this summer.", "this summer", date(1998, 3, 22), "1998-SU"),
+])
+def test_dates_more_tense_and_defaults(text: str, expr: str, dct: date, timex: str) -> None:
+    assert value_of(text, expr, dct) == timex
+
+
+def test_dates_more_reporting_quarter_and_year_ago() -> None:
+    text = ("Acme said third-quarter net income rose to $5 million. "
+            "Net income was $3 million a year earlier. "
+            "In the year-ago quarter, sales were flat. "
+            "The latest period included a charge.")
+    dct = date(1989, 10, 26)
+    found = {text[s:e]: r.timex for s, e, r in find_expressions(text, dct)}
+    assert found["a year earlier"] == "1988-Q3"
+    assert found["the year-ago quarter"] == "1988-Q3"
+    assert found["The latest period"] == "1989-Q3"
+
+
+def test_dates_more_year_ago_without_a_named_quarter_uses_the_last_completed() -> None:
+    assert normalise("the year-earlier period", date(1989, 10, 26)).timex == "1988-Q3"  # type: ignore[union-attr]
+    # a year-long comparison stays a year
+    text = "For the nine months, net was $9 million, up from year-earlier results."
+    assert value_of(text, "year-earlier", date(1989, 10, 26)) == "1988"
+
+
+@pytest.mark.parametrize(("expr", "dct", "timex"), [
+    ("nineteen ninety-six", THU, "1996"),
+    ("January nineteen ninety-seven", THU, "1997-01"),
+    ("the year two thousand", THU, "2000"),
+    ("the 20th century", THU, "19"),
+    ("the eleventh century", THU, "10"),
+    ("the full year", THU, "1999"),
+    ("the fiscal year", THU, "1999"),
+    ("Thanksgiving Day", date(2000, 1, 7), "1999-11-25"),
+    ("Christmas Eve", THU, "1998-12-24"),
+    ("Christmas 2003", THU, "2003-12-25"),
+    ("recent weeks", THU, "PXW"),
+    ("a couple of years", THU, "P2Y"),
+    ("2 1/2 years", THU, "P2Y6M"),
+    ("the last twenty four hours", THU, "PT24H"),
+    ("the past two quarters", THU, "P2Q"),
+    ("5 p.m. EST Nov. 9", THU, "1999-11-09T17:00"),
+])
+def test_dates_more_expressions(expr: str, dct: date, timex: str) -> None:
+    res = normalise(expr, dct)
+    assert res is not None and res.timex == timex, res
+
+
+def test_dates_more_future_holiday_with_future_wording() -> None:
+    assert value_of("Stores will close on Christmas Day.", "Christmas Day", THU) == "1999-12-25"
+
+
+def test_dates_more_anaphoric_years() -> None:
+    text = "He fled in June 1998 and returned later that year. The following year he left."
+    found = {text[s:e]: r.timex for s, e, r in find_expressions(text, THU)}
+    assert found["later that year"] == "1998" and found["The following year"] == "1999"
+    assert normalise("that year", THU) is None  # nothing to refer back to
+
+
+def test_dates_more_holiday_calendar() -> None:
+    assert holiday_date("Thanksgiving", 1999) == date(1999, 11, 25)
+    assert holiday_date("Easter", 2000) == date(2000, 4, 23)
+    assert holiday_date("Election Day", 1998) == date(1998, 11, 3)
+    assert holiday_date("Memorial Day", 2021) == date(2021, 5, 31)
+    assert holiday_date("Groundhog Day", 2021) is None
+
+
+def test_dates_more_relative_rules_need_a_dct() -> None:
+    for expr in ("the year-ago quarter", "the latest period", "the full year", "Thanksgiving"):
+        res = normalise(expr, None)
+        assert res is not None and res.value is None and "publication date" in res.reason
+    # absolute ones still resolve without a DCT
+    assert normalise("nineteen ninety-six", None).timex == "1996"  # type: ignore[union-attr]
+
+
+def test_dates_more_not_dates() -> None:
+    assert normalise("previously", THU) is None
+    assert [e for _, _, e in find_expressions("June Carter sang.", THU)] == []
+    assert [e for _, _, e in find_expressions("May I ask?", THU)] == []
