@@ -105,6 +105,20 @@ NOT_ADV_LY = frozenset(
     "family rally ally italy assembly supply july early only fly holy daily weekly monthly "
     "elderly ugly bully belly jolly reply".split()
 )
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week "
+    "weekend month year night morning evening afternoon day january february march april may "
+    "june july august september october november december".split()
+)
+CLAUSE_PREPS = frozenset("of after before since until following amid amidst despite as".split())
+"""Prepositions that start a clause-level phrase: the noun before them is not the subject."""
+EXPLETIVES = frozenset("there it this that here".split())
+EVENT_NOUNS = frozenset(
+    "attack attacks bombing bombings blast blasts explosion explosions strike strikes airstrike "
+    "airstrikes raid raids shelling clash clashes fighting violence incident incidents ambush "
+    "assault shooting shootings massacre operation offensive series wave".split()
+)
+"""Heads of noun phrases that name the event, not a participant ("the blast killed 3")."""
 NOT_AGENT_ER = frozenset("murder murders order orders border borders water".split())
 """Trigger nouns ending in -er that do not name the agent (unlike "bomber", "attackers")."""
 LIGHT_VERBS = frozenset(
@@ -115,7 +129,11 @@ LIGHT_VERBS = frozenset(
 )
 _QUANT = re.compile(
     r"\b(?:at least|at most|more than|fewer than|less than|up to|as many as|nearly|almost|"
-    r"around|about|some|over|between \S+ and)\b",
+    r"around|about|some|over|between \S+ and)\b"
+    # only before a figure: "about 40 people" is a chunk, "fears about the bomber" is not
+    r"(?=\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|dozens|a dozen|"
+    r"\w+teen\b))",
     re.IGNORECASE,
 )
 _ENT_LABELS = {"ORG", "NORP", "PERSON", "GPE", "FAC", "LOC"}
@@ -143,6 +161,12 @@ def _kind(words: Sequence[str], i: int, caps: Sequence[bool]) -> str:
     lw = w.lower()
     if not w[0].isalnum():
         return "."
+    if lw == "that" and i > 0:
+        prev_w = words[i - 1].lower()
+        if prev_w in VERBS or prev_w == ",":
+            return "J"  # "said that ...": a complementizer
+        if prev_w[:1].isalpha() and prev_w not in DET and prev_w not in PREP and prev_w not in AUX:
+            return "R"  # "a device that exploded": a relative pronoun
     if lw in DET:
         return "D"
     if lw in PREP or lw == "of":
@@ -162,7 +186,7 @@ def _kind(words: Sequence[str], i: int, caps: Sequence[bool]) -> str:
     prev = words[i - 1].lower() if i > 0 else ""
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     nxt_content = bool(nxt) and nxt[0].isalpha() and nxt not in _NOT_CONTENT
-    after_det = prev in DET or prev == "" or prev[:1].isdigit()
+    after_det = (prev in DET and prev != "that") or prev == "" or prev[:1].isdigit()
     if lw in AMBIGUOUS and nxt and (nxt in AUX or (nxt in VERBS and nxt not in AMBIGUOUS)
                                     or (nxt.endswith("ed") and nxt not in NOT_VERB_ED)):
         return "C"  # "an air strike hit", "the attack killed": a noun before its verb
@@ -309,12 +333,26 @@ def _left_subject(toks: Sequence[Tok], v: int, depth: int = 0) -> tuple[int, int
         return None
     # a prepositional phrase before the verb belongs to the noun before it:
     # "Protesters in Tehran attacked" -> "Protesters"
-    while a > 1 and toks[a - 1].kind == "P" and toks[a - 1].lower != "of":
+    while a > 1 and toks[a - 1].kind == "P" and toks[a - 1].lower not in CLAUSE_PREPS:
         b = a - 1
         a2 = _chunk_start(toks, b)
         if a2 >= b or not _has_content(toks, a2, b):
             break
         a, j = a2, b
+    # the chunk ends a relative clause ("gunmen who attacked the village killed 12",
+    # "a device that exploded near the station killed 7"): the subject is its antecedent
+    k = a
+    while k > 1 and toks[k - 1].kind == "P":
+        k -= 1
+        k2 = _chunk_start(toks, k)
+        if k2 >= k or not _has_content(toks, k2, k):
+            break
+        k = k2
+    if k > 1 and toks[k - 1].kind == "V" and toks[k - 2].kind == "R":
+        r = k - 2
+        a2 = _chunk_start(toks, r)
+        if a2 < r and _has_content(toks, a2, r):
+            return a2, r
     if a == 1 and toks[0].kind == "P":
         return None  # the chunk is the object of a sentence-initial preposition
     return a, j
@@ -434,6 +472,8 @@ def pattern_roles(
             acts.append((a0, last + 1))  # "a suicide bomber", "the attackers": the agent itself
             why.append("the agent noun is the actor")
         poss = next((k for k in range(a0, first) if toks[k].lower.endswith(("'s", "’s"))), -1)
+        if poss >= 0 and (toks[poss].kind == "T" or toks[poss].lower[:-2] in TIME_WORDS):
+            poss = -1  # "Saturday's attack": a time, not the attacker
         if poss >= 0:
             acts.append((a0, poss + 1))
             why.append("the possessor of the noun is the actor")
@@ -444,11 +484,11 @@ def pattern_roles(
             if ent_mods:
                 acts.append((ent_mods[0], ent_mods[-1] + 1))
                 why.append("a named group modifying the noun is the actor")
-        on = _after_prep(toks, last + 1, frozenset({"on", "against", "targeting", "of", "at"}), 2)
+        on = _after_prep(toks, last + 1, frozenset({"on", "against", "targeting", "of"}), 2)
         if on:
             tars.append(on)
             why.append("'on/against/of X' after the noun is the target")
-        by = _after_prep(toks, last + 1, frozenset({"by"}), limit=8)
+        by = _after_prep(toks, last + 1, frozenset({"by"}), limit=8) or _passive_light_by(toks, last)
         if by:
             acts.append(by)
             why.append("'by X' after the noun is the actor")
@@ -480,6 +520,26 @@ def _is_passive(toks: Sequence[Tok], first: int, last: int) -> bool:
     return k >= 0 and toks[k].lower in BE
 
 
+def _passive_light_by(toks: Sequence[Tok], last: int) -> tuple[int, int] | None:
+    """"the bombing (in 1995) was carried out by X": X is the actor of the noun."""
+    k = last + 1
+    n = len(toks)
+    while k < n and k - last < 8 and toks[k].kind not in ("A", ".", "V", "J", "R"):
+        k += 1
+    if k >= n or toks[k].kind != "A":
+        return None
+    while k < n and toks[k].kind in ("A", "B"):
+        k += 1
+    if k < n and toks[k].lower in LIGHT_VERBS | {"claimed", "perpetrated", "committed",
+                                                  "orchestrated", "planned", "ordered"}:
+        k += 1
+        if k < n and toks[k].lower == "out":
+            k += 1
+        if k < n and toks[k].lower == "by":
+            return _right_object(toks, k + 1)
+    return None
+
+
 def _verb_between(toks: Sequence[Tok], a: int, b: int) -> bool:
     return any(toks[k].kind == "V" for k in range(a, b))
 
@@ -493,8 +553,8 @@ def _verb_object(toks: Sequence[Tok], last: int) -> tuple[int, int] | None:
         )
     nxt = last + 1
     if nxt < len(toks) and toks[nxt].kind == "P" and toks[nxt].lower in (
-        "on", "against", "into", "at", "with"
-    ):
+        "on", "against", "into"
+    ):  # ("exploded at a checkpoint" is a place; "attacked with rifles" an instrument)
         return _right_object(toks, nxt + 1)
     obj = _right_object(toks, nxt)
     if obj and obj[1] - obj[0] == 1 and toks[obj[0]].lower in ("fire", "up"):
@@ -504,12 +564,16 @@ def _verb_object(toks: Sequence[Tok], last: int) -> tuple[int, int] | None:
 
 def make_actor(text: str, toks: Sequence[Tok], s: int, e: int) -> Actor | None:
     """An Actor for tokens ``s:e``: its span, display name and sector."""
-    while s < e and toks[s].kind in ("P", "B", "."):
+    while s < e and toks[s].kind in ("P", "B", ".", "R", "J"):
         s += 1
-    while e > s and toks[e - 1].kind in ("P", ".", "J") and toks[e - 1].text != ")":
+    while e > s and toks[e - 1].kind in ("P", ".", "J", "R") and toks[e - 1].text != ")":
         e -= 1
     if s >= e:
         return None
+    if e - s == 1 and toks[s].lower in EXPLETIVES:
+        return None  # "There were ... injured"
+    if toks[e - 1].lower in EVENT_NOUNS:
+        return None  # "the bombing killed 3": the event itself, not a participant
     span = Span.of(text, toks[s].start, toks[e - 1].end)
     if not span.text.strip():
         return None
