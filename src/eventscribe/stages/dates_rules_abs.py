@@ -105,8 +105,9 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         how = "the most recent such day before the publication date (past wording)"
     elif tense == "future":
         cand = safe_date(ctx.dct.year, mo, d)
-        y = ctx.dct.year if cand is not None and cand >= ctx.dct else ctx.dct.year + 1
-        how = "the first such day on or after the publication date (future wording)"
+        if cand is None or cand >= ctx.dct or (ctx.dct - cand).days > 31:
+            y = ctx.dct.year if cand is not None and cand >= ctx.dct else ctx.dct.year + 1
+            how = "the first such day on or after the publication date (future wording)"
     dd = safe_date(y, mo, d)
     if dd is None:
         return impossible(rule, f"{MONTH_NAMES[mo - 1]} {y} has no day {d}")
@@ -162,7 +163,7 @@ def _bare_month_ok(word: str, start: int, end: int, ctx: Ctx) -> bool:
     Only full names; not "May" (a modal verb at sentence start), not a first name followed by a
     capitalised word ("June Carter"), not at the start of a sentence.
     """
-    if len(word) <= 4 or word.isupper() or start <= ctx.sent_start:
+    if len(word) <= 3 or word.isupper() or start <= ctx.sent_start:
         return False
     return re.match(r"\s+[A-Z]", ctx.after(end, 4)) is None and not re.search(
         r"[A-Z][a-z]*\s+$", ctx.before(start, 20))
@@ -202,9 +203,11 @@ def _month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         y, how = next_month(dct, mo), "the first such month after the publication month"
     elif rel == "this":
         y, how = dct.year, "in the publication year"
-    elif (tense := ctx.tense(m.start("x"), m.end("x"))) in ("future", "deadline") or (
-        tense is None and (mo - dct.month) % 12 in (1, 2)
-    ):
+    elif (tense := ctx.tense(m.start("x"), m.end("x"))) == "deadline":
+        ahead = (mo - dct.month) % 12
+        y = dct.year + (mo < dct.month) if ahead <= 6 else dct.year - (mo > dct.month)
+        how = "the occurrence nearest the publication date (a deadline)"
+    elif tense == "future" or (tense is None and (mo - dct.month) % 12 in (1, 2)):
         y = dct.year if mo >= dct.month else dct.year + 1
         how = ("the first such month not before the publication month (future wording)"
                if tense else "the coming month (it begins within two months of publication)")

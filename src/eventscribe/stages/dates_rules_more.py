@@ -278,7 +278,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\s+(?:(?:first|second|third|fourth)[\s-]+)?quarter)(?![\w-])"),
         _year_ago, ("unit", "quarter")),
     Rule("reporting-period", compile_rule(
-        r"(?P<x>\b(?:the|that)\s+(?:(?:latest|most\s+recent|current|recent|same|just[\s-]+ended)"
+        r"(?P<x>\b(?:the|that)\s+(?:(?:latest|most\s+recent|recent|same|just[\s-]+ended)"
         r"\s+|(?P<y>\d{4})\s+)?(?P<u>period|quarter)|\bthe\s+(?:latest|most\s+recent)\s+"
         r"quarter)(?![\w-])(?!\s+(?:a\s+year|of|last|ended|ending)\b)"),
         _latest_period, ("quarter", "period")),

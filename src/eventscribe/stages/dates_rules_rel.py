@@ -100,13 +100,20 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     pre = g["pre"].lower() if g.get("pre") else None
     with_the = rel.startswith("the ")
     core = rel.removeprefix("the ")
-    if with_the and core in ("past", "last", "next", "coming") and unit != "weekend":
-        # "the past year": a stretch of time up to (or from) now -> a duration
-        tx = {"week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P10Y"}[unit]
-        return ok(None, rule, f"{m['x']!r} is a duration ({tx}), not a date", kind="duration",
-                  timex=tx, score=0.6)
     if ctx.dct is None:
         return no_dct(rule)
+    if with_the and core in ("past", "last", "next", "coming") and unit != "weekend":
+        # "the past year": the stretch up to (or from) publication; TimeML writes the value of
+        # the previous (next) unit, the range is the stretch itself
+        dct = ctx.dct
+        n = -1 if core in ("past", "last") else 1
+        named = decade_value(dct.year // 10 * 10 + 10 * n, dct) if unit == "decade" else shift(
+            dct, n, unit)
+        days = {"week": 7, "month": 30, "year": 365, "decade": 3652}[unit]
+        lo, hi = (dct - timedelta(days=days), dct) if n < 0 else (dct, dct + timedelta(days=days))
+        value = DateValue(lo, hi, named.precision, dct, named.timex)
+        return ok(value, rule, f"{m['x']!r}: the {unit} {'up to' if n < 0 else 'from'} the "
+                  "publication date", score=0.6)
     dct = ctx.dct
     n = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
          "coming": 1}[core]
