@@ -229,6 +229,34 @@ class Gazetteer:
             cc = self.demonyms.get(f[:-1])
         return None if cc is None else self.country(cc)
 
+    def inhabitant_places(self, surface: str) -> list[Candidate]:
+        """Areas and large towns an inhabitant name refers to ("Ohioans", "Texan", "Londoner").
+
+        Tries the usual English suffixes (-n, -an, -ian, -er, Texan -> Texas) and keeps
+        countries, admin1 areas and towns of 100,000+ whose own name matches.
+        """
+        f = fold(surface)
+        if f.endswith("s"):
+            f = f[:-1]
+        bases = []
+        if f.endswith("n"):
+            bases += [f[:-1], f[:-1] + "s"]
+            if f.endswith("an"):
+                bases.append(f[:-2])
+            if f.endswith("ian"):
+                bases += [f[:-3] + "o", f[:-3]]
+        if f.endswith("er"):
+            bases.append(f[:-2])
+        for b in bases:
+            if len(b) < 3:
+                continue
+            out = [c for c in self.candidates(b) if c.match == "primary" and (
+                c.entry.feature_code in ("PCLI", "ADM1", "CONT")
+                or c.entry.population >= 100_000)]
+            if out:
+                return out
+        return []
+
     def _translit_index(self) -> dict[str, str]:
         if self._translit is None:
             with self._lock:

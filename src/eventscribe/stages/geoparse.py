@@ -174,8 +174,8 @@ def outlet_homes(
     ``docs`` pairs an outlet key (:func:`outlet_key`) with a geoparsed document. Every distinct
     toponym of a document votes evenly for the regions of all its namesakes, so the region the
     outlet's names have in common wins ("Dublin", "Worthington" and "Columbus" meet in Ohio).
-    The home is the top country and (country, admin1) when each has ``min_lead`` times the
-    votes of the runner-up; its weight
+    The home is the top (country, admin1) when it has ``min_lead`` times the votes of the
+    runner-up, else the top country on the same condition; its weight
     grows with the number of other documents up to ``full_weight_docs``. This is the local
     lexicon of Lieberman et al. (2010): local outlets name local places without saying where.
     """
@@ -195,14 +195,18 @@ def outlet_homes(
             continue
         total = by_outlet[key].copy()
         total.subtract(r)
+        a1s = sorted(((v, k) for k, v in total.items() if k[1] and v > 1e-9), reverse=True)
         ccs = sorted(((v, k[0]) for k, v in total.items() if not k[1] and v > 1e-9),
                      reverse=True)
-        if not ccs or not _leads(ccs, min_lead):
+        if a1s and _leads(a1s, min_lead) and ccs and (
+            total[(a1s[0][1][0], "")] >= 0.5 * ccs[0][0]  # its country is not far behind
+        ):
+            cc, admin1 = a1s[0][1]
+        elif ccs and _leads(ccs, min_lead):
+            cc, admin1 = ccs[0][1], ""
+        else:
             out.append(None)
             continue
-        cc = ccs[0][1]
-        a1s = sorted(((v, k) for k, v in total.items() if k[1] and v > 1e-9), reverse=True)
-        admin1 = a1s[0][1][1] if a1s and a1s[0][1][0] == cc and _leads(a1s, min_lead) else ""
         out.append(Home(cc, admin1, min(1.0, others / full_weight_docs)))
     return out
 

@@ -152,6 +152,20 @@ def area_candidates(gaz: Gazetteer, surface: str) -> list[Candidate]:
     return [c for c in gaz.candidates(words[0]) if c.entry.feature_code in levels]
 
 
+def county_candidates(gaz: Gazetteer, surface: str) -> list[Candidate]:
+    """'Oconee', 'Miami-Dade', 'Platte Co.': counties (parishes) named without the word."""
+    words = surface.split()
+    if words and words[-1] in ("Co.", "Co"):
+        surface = " ".join(words[:-1])
+    if not surface or surface.isupper() and len(surface) <= 3:
+        return []
+    for word in ("County", "Parish"):
+        found = [c for c in gaz.candidates(f"{surface} {word}") if c.entry.feature_code == "ADM2"]
+        if found:
+            return found
+    return []
+
+
 def _clean_entity(text: str, ent: Entity) -> tuple[int, int]:
     s, e = ent.span.start, ent.span.end
     low = text[s:e].lower()
@@ -378,11 +392,24 @@ def mention_for_span(text: str, start: int, end: int, gaz: Gazetteer,
         return Mention(start, end, surface, key, [Candidate(abbr, "primary")], label,
                        f"abbreviation of {abbr.name}")
     cands = gaz.candidates(surface) or area_candidates(gaz, surface)
-    if not cands:
-        dem = gaz.demonym_country(surface)
+    if not any(c.match == "primary" for c in cands):
+        dem = gaz.demonym_country(surface)  # "Chinese" is China, not a town once called so
         if dem is not None:
             return Mention(start, end, surface, key, [Candidate(dem, "primary")], label,
                            f"demonym of {dem.name}")
+        county = county_candidates(gaz, surface)
+        if county:
+            return Mention(start, end, surface, key, county, label, "county named without "
+                           "the word 'County'")
+        inhabitants = gaz.inhabitant_places(surface)
+        if inhabitants:
+            return Mention(start, end, surface, key, inhabitants, label,
+                           f"inhabitants of {inhabitants[0].entry.name}")
+    else:
+        # "Hall", "DeKalb": a county named without the word competes with the towns
+        cands = cands + [Candidate(c.entry, "alternate") for c in county_candidates(gaz, surface)
+                         if all(c.entry.index != x.entry.index for x in cands)]
+    if not cands:
         cands = gaz.candidates(surface, translit=True)
     return Mention(start, end, surface, key, cands, label, "given toponym span")
 
