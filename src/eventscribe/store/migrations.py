@@ -1,6 +1,7 @@
 """Opening an SQLite file safely, and bringing its schema up to date.
 
-``MIGRATIONS[i]`` takes a store from version ``i`` to ``i + 1``; version 1 is ``schema.sql``.
+``MIGRATIONS[i]`` takes a store from version ``i`` to ``i + 1``; version 1 is ``schema.sql``,
+version 2 (``schema_v2.sql``) adds merged events, merge reasons and the dedup audit table.
 A schema change is a new entry here, never an edit of an old one.
 """
 
@@ -15,11 +16,11 @@ from eventscribe.errors import EventscribeError
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _schema_v1() -> str:
-    return files("eventscribe.store").joinpath("schema.sql").read_text(encoding="utf-8")
+def _script(name: str) -> str:
+    return files("eventscribe.store").joinpath(name).read_text(encoding="utf-8")
 
 
-MIGRATIONS: list[str] = [_schema_v1()]
+MIGRATIONS: list[str] = [_script("schema.sql"), _script("schema_v2.sql")]
 """SQL scripts in order; the store's schema version is the number applied."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
