@@ -171,6 +171,8 @@ def score_end_to_end(docs: list[TimeMLDoc], errors: int = 0) -> Tally:
         t0 = time.perf_counter()
         found = find_expressions(doc.text, doc.dct, bounds)
         tally.seconds += time.perf_counter() - t0
+        # "the 11th anniversary" names an event with a base date; TimeML has no TIMEX3 for it
+        found = [f for f in found if f[2].kind != "anniversary"]
         tally.n_normalised += len(found)
         tally.n_pred += len(found)
         gold = list(doc.timexes)
