@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from eventscribe import __version__
+from eventscribe.cli.events_cmd import events, merge, split
 from eventscribe.cli.export_cmd import export
 from eventscribe.cli.extract_cmd import demo, extract
 from eventscribe.cli.run_cmd import run
@@ -20,6 +21,9 @@ cli.add_command(run)
 cli.add_command(extract)
 cli.add_command(export)
 cli.add_command(demo)
+cli.add_command(events)
+cli.add_command(merge)
+cli.add_command(split)
 
 
 def _add_optional() -> None:

@@ -24,13 +24,17 @@ from eventscribe.model import Doc
               help="Publication date (YYYY-MM-DD) for documents that carry none.")
 @click.option("--batch-size", default=32, show_default=True, help="Documents per NER batch.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--no-merge", is_flag=True,
+              help="Skip cross-report dedup (pending events are merged by the next run).")
 def run(inputs: tuple[Path, ...], db_path: Path, published: date | None, batch_size: int,
-        quiet: bool) -> None:
+        quiet: bool, no_merge: bool) -> None:
     """Extract events from INPUTS (files, folders, .jsonl, .html) into a database.
 
     Documents already in the database (same content hash) are skipped, so a run that was
     killed can simply be started again. Per-document errors are recorded and listed at the
-    end; the exit code is non-zero only on a fatal error.
+    end; the exit code is non-zero only on a fatal error. New events are then merged into
+    the stored merged events (cross-report dedup, docs/dedup.md): only the groups they touch
+    are re-clustered, and the result does not depend on the order documents arrive in.
     """
     from eventscribe.config import PipelineConfig
     from eventscribe.io.readers import iter_inputs
@@ -87,13 +91,23 @@ def run(inputs: tuple[Path, ...], db_path: Path, published: date | None, batch_s
                     stats["documents"] += 1
                     stats["events"] += len(result.events)
             progress.update(task, advance=1, events=stats["events"])
+    if not no_merge:
+        from eventscribe.store.merged import merge_pending
+
+        try:
+            merged = merge_pending(store)
+        except EventscribeError as e:
+            store.close()
+            raise click.ClickException(str(e)) from e
+        stats["merged_pending"] = merged.pending
+        stats["merged_events_rewritten"] = merged.merged_events_written
     store.finish_run(run_id, dict(stats))
     totals = store.counts()
     store.close()
     table = Table(title=f"eventscribe run -> {db_path}")
     table.add_column("what")
     table.add_column("count", justify="right")
-    for k in ("read", "documents", "skipped", "events", "errors"):
+    for k in ("read", "documents", "skipped", "events", "errors", "merged_events_rewritten"):
         table.add_row(k, str(stats[k]))
     for k, v in totals.items():
         table.add_row(f"total {k} in database", str(v))
