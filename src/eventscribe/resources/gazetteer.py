@@ -25,7 +25,8 @@ from eventscribe.resources.names import fold, name_key, translit_key
 
 MatchKind = Literal["primary", "alternate", "translit"]
 
-_FCLASS = {"CONT": "L", "PCLI": "A", "ADM1": "A", "ADM2": "A", "CMPRF": "S", "MILB": "S", "AIRB": "S"}
+_FCLASS = {"CONT": "L", "PCLI": "A", "ADM1": "A", "ADM2": "A", "CMPRF": "S", "MILB": "S",
+           "AIRB": "S"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +315,7 @@ class Gazetteer:
             lon=e.lon,
             country_code=e.country_code,
             country=self.country_name(e.country_code),
-            admin1=None if e.feature_code == "PCLI" else self.admin1_name(e.country_code,
+            admin1=None if e.feature_code in ("PCLI", "CONT") else self.admin1_name(e.country_code,
                                                                           e.admin1_code),
             admin2=e.admin2 or None,
             feature_class=e.feature_class,
