@@ -118,7 +118,7 @@ def gold_role(role: str) -> str | None:
 
 # ---------------------------------------------------------------- head words
 
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&-]*")
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+|[A-Za-z0-9][A-Za-z0-9'’.&-]*")
 _CUT = re.compile(
     r",|;|\(|\s(?:of|in|at|from|on|near|who|which|that|with|for|during|after|outside|inside|"
     r"including|and|or)\s",
@@ -174,7 +174,8 @@ def counted_noun(evidence: str) -> str | None:
             j += 1
         if np_:
             return head_word(" ".join(np_))
-        return words[j - 1 if j > i + 1 else i].lower()
+        last = words[j - 1 if j > i + 1 else i].lower()
+        return last if _NUMBER.match(last) else None
     return None
 
 
@@ -212,6 +213,19 @@ def _type_class(etype: Any) -> str | None:
     return None
 
 
+def _nearest_family(span: Any, trig_fams: list[tuple[Any, str | None]], default: str) -> str:
+    """Family of the event trigger nearest to a participant's span: an arrest folded into an
+    attack keeps its own roles ("police detained five men": jailer and detainee)."""
+    best: tuple[int, str] | None = None
+    for sp, tf in trig_fams:
+        if tf is None:
+            continue
+        d = max(0, sp.start - span.end, span.start - sp.end)
+        if best is None or d < best[0]:
+            best = (d, tf)
+    return best[1] if best is not None else default
+
+
 def system_predictions(result: Any) -> Predictions:
     """Triggers and arguments of one pipeline result (``DocResult``)."""
     pred = Predictions()
@@ -238,21 +252,28 @@ def system_predictions(result: Any) -> Predictions:
             if tfam:
                 pred.triggers.append((tfam, sp.start, sp.end))
             h = head_word(text[sp.start : sp.end])
-            if tfam in ("violence", "damage") and h in WEAPONS:
+            if tfam in ("violence", "damage") and (
+                h in WEAPONS
+            ):
                 pred.args.add((tfam, "instrument", h))
         if fam is None:
             continue
+        trig_fams = [
+            (sp, CLASS_FAMILY.get(span_class.get((sp.start, sp.end), ""), fam)) for sp in spans
+        ]
         for a in e.actors:
-            if fam in ("violence", "damage") and head_word(a.span.text) in WEAPONS:
-                _add(pred, fam, "instrument", a.span.text)  # "a roadside bomb killed ..."
-            elif fam in _ACTOR_ROLE:
-                _add(pred, fam, _ACTOR_ROLE[fam], a.span.text)
+            afam = _nearest_family(a.span, trig_fams, fam)
+            if afam in ("violence", "damage") and head_word(a.span.text) in WEAPONS:
+                _add(pred, afam, "instrument", a.span.text)  # "a roadside bomb killed ..."
+            elif afam in _ACTOR_ROLE:
+                _add(pred, afam, _ACTOR_ROLE[afam], a.span.text)
         for a in e.targets:
-            if fam in _TARGET_ROLE:
-                role = _TARGET_ROLE[fam]
-                if role == "target" and fam == "violence" and a.sector in _PERSON_SECTORS:
+            afam = _nearest_family(a.span, trig_fams, fam)
+            if afam in _TARGET_ROLE:
+                role = _TARGET_ROLE[afam]
+                if role == "target" and afam == "violence" and a.sector in _PERSON_SECTORS:
                     role = "victim"
-                _add(pred, fam, role, a.span.text)
+                _add(pred, afam, role, a.span.text)
         if (e.place is not None and e.place.provenance.evidence
                 and not e.place.provenance.reason.startswith(INFERRED_PLACE)):
             sp = e.place.provenance.evidence[0]

@@ -387,8 +387,12 @@ def _noun_use(toks: Sequence[Tok], first: int) -> bool:
         k = first - 1
         while k >= 0 and toks[k].kind == "C":
             k -= 1
-        if k >= 0 and toks[k].kind == "D":
-            return True
+        if k >= 0 and toks[k].kind in ("D", "V", "P"):
+            return True  # "the ...", "launched further raids", "in repeated attacks"
+    if nxt is not None and prev is not None and prev.kind == "C" and (
+        nxt.kind in ("A", "V") and nxt.lower not in ("to",)
+    ):
+        return True  # "the San Bernardino attacks shocked", "similar attacks have killed"
     return nxt is not None and nxt.lower in ("on", "against", "by", "of")
 
 
