@@ -171,7 +171,8 @@ class Runner:
         from eventscribe.stages.geoparse import GazetteerGeoparser
 
         t0 = time.perf_counter()
-        self.geo = GazetteerGeoparser()
+        # LGL-style annotation counts demonyms ("Iraqi") as toponyms of their country
+        self.geo = GazetteerGeoparser(demonym_places=True)
         self.geo.warm_up()
         self.load_s = time.perf_counter() - t0
         self.gaz = self.geo.gazetteer

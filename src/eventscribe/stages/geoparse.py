@@ -25,7 +25,7 @@ from eventscribe.stages.geoparse_match import (
     recognise,
     tokenize,
 )
-from eventscribe.stages.geoparse_rank import Home, Resolver, find_hints
+from eventscribe.stages.geoparse_rank import Home, Ranked, Resolver, find_hints
 
 STAGE = "geoparse.gazetteer.v1"
 
@@ -83,8 +83,11 @@ class GazetteerGeoparser(BaseStage):
         hints = find_hints(text, toks if toks is not None else tokenize(text), gaz,
                            [(m.start, m.end) for m in mentions])
         ranked = Resolver(gaz, home).resolve(text, mentions, hints)
+        keep = keep_local(mentions, ranked, home)
         out = []
-        for m, r in zip(mentions, ranked, strict=True):
+        for m, r, k in zip(mentions, ranked, keep, strict=True):
+            if not k:
+                continue
             place = gaz.to_place(r.entry) if r.entry is not None else None
             reason = r.reason
             if place is not None and m.why:
@@ -100,6 +103,47 @@ class GazetteerGeoparser(BaseStage):
             )
         out.sort(key=lambda p: (p.span.start, p.span.end))
         return tuple(out)
+
+
+LOCAL_MIN_POPULATION = 50_000
+
+
+def keep_local(mentions: list[Mention], ranked: list[Ranked], home: Home | None) -> list[bool]:
+    """Which mentions to keep: all but the weak ones (gazetteer-only, no supporting context)
+    whose reading is not local. Local: an area (country, province, continent), a town in the
+    document's main province (the most frequent among its other places, or the outlet's home),
+    or a town of :data:`LOCAL_MIN_POPULATION`+ in its main country."""
+    if not any(m.weak for m in mentions):
+        return [True] * len(mentions)
+    a1: Counter[tuple[str, str]] = Counter()
+    cc: Counter[str] = Counter()
+    for m, r in zip(mentions, ranked, strict=True):
+        e = r.entry
+        if m.weak or e is None:
+            continue
+        cc[e.country_code] += 1
+        if e.feature_code not in ("PCLI", "CONT") and e.admin1_code:
+            a1[(e.country_code, e.admin1_code)] += 1
+    if home is not None:
+        cc[home.country_code] += 2 * home.weight
+        if home.admin1:
+            a1[(home.country_code, home.admin1)] += 2 * home.weight
+    top_a1 = {k for k, v in a1.items() if v == max(a1.values())} if a1 else set()
+    top_cc = max(cc, key=lambda k: (cc[k], k)) if cc else None
+    out = []
+    for m, r in zip(mentions, ranked, strict=True):
+        e = r.entry
+        if not m.weak:
+            out.append(True)
+        elif e is None:
+            out.append(False)
+        else:
+            out.append(
+                e.feature_code in ("PCLI", "ADM1", "CONT")
+                or (e.country_code, e.admin1_code) in top_a1
+                or (e.country_code == top_cc and e.population >= LOCAL_MIN_POPULATION)
+            )
+    return out
 
 
 def country_hints(adoc: AnnotatedDoc, gaz: Gazetteer | None = None) -> dict[str, float]:

@@ -63,6 +63,10 @@ class Mention:
     qualifier: Mention | None = None
     """The place after a comma that narrows this one ("Paris, Texas")."""
     notes: list[str] = field(default_factory=list)
+    weak: bool = False
+    """Recognised only by the gazetteer with no supporting context (inside an organisation
+    name, a PERSON/ORG label, no locative word): kept only when it resolves near the
+    document's other places (see :func:`eventscribe.stages.geoparse.keep_local`)."""
 
 
 class Tok(NamedTuple):
@@ -285,12 +289,13 @@ def recognise(
             covered.append((ent.span.start, ent.span.end))
             continue
         inner = [(a, b) for a, b in matched if s <= a and b <= e
-                 and name_key(text[a:b]) not in gaz.not_places] if ent.label != "FAC" else []
+                 and name_key(text[a:b]) not in gaz.not_places]
         if inner:
             for a, b in inner:
                 sub = text[a:b]
                 mentions.append(Mention(a, b, sub, name_key(sub), gaz.candidates(sub),
-                                        ent.label, f"inside the {ent.label} entity '{surface}'"))
+                                        ent.label, f"inside the {ent.label} entity '{surface}'",
+                                        weak=ent.label == "FAC"))
             covered.append((ent.span.start, ent.span.end))
         elif ent.label in ("GPE", "LOC") and not (surface.isupper() and len(surface) <= 6):
             # (an unknown all-capitals acronym such as "IRGC" is an organisation, not a place)
@@ -335,6 +340,10 @@ def recognise(
             if keep:
                 mentions.append(Mention(a, b, surface, key, keep, "ORG",
                                         f"country/province name inside '{org[0].span.text}'"))
+            elif cands and a not in sent_starts:
+                mentions.append(Mention(a, b, surface, key, cands, "ORG",
+                                        f"place name inside the organisation "
+                                        f"'{org[0].span.text}'", weak=True))
             continue
         if over:
             continue
@@ -363,6 +372,11 @@ def recognise(
             else:
                 rest.append((m, _cond))
         pending = rest
+    for m, _cond in pending:
+        if m.candidates and m.start not in sent_starts:
+            m.weak = True
+            m.why += "; no supporting context"
+            mentions.append(m)
 
     mentions.sort(key=lambda m: (m.start, -m.end))
     dedup: list[Mention] = []
