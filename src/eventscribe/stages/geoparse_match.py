@@ -327,6 +327,10 @@ def recognise(
                     mentions.append(m)
                 else:
                     pending.append((m, "context"))
+            elif p.span.start == a and p.span.end == b:  # "Sioux Falls", "Glen Carbon"
+                pending.append((Mention(a, b, surface, key, cands, "PERSON",
+                                        "a PERSON entity that is wholly a place name"),
+                                "context"))
             continue
         if org and len(org) == 1 and org[0].span.start == a and org[0].span.end == b and (
             " " not in surface and _strong(cands)
@@ -340,10 +344,10 @@ def recognise(
             if keep:
                 mentions.append(Mention(a, b, surface, key, keep, "ORG",
                                         f"country/province name inside '{org[0].span.text}'"))
-            elif cands and a not in sent_starts:
-                mentions.append(Mention(a, b, surface, key, cands, "ORG",
+            elif cands:
+                pending.append((Mention(a, b, surface, key, cands, "ORG",
                                         f"place name inside the organisation "
-                                        f"'{org[0].span.text}'", weak=True))
+                                        f"'{org[0].span.text}'"), "org"))
             continue
         if over:
             continue
@@ -361,7 +365,9 @@ def recognise(
         rest = []
         for m, _cond in pending:
             prev = _prev_word(text, m.start)
-            if prev in _LOCATIVE and prev != "of":
+            if _cond == "org":
+                rest.append((m, _cond))
+            elif prev in _LOCATIVE and prev != "of":
                 m.why += f"; preceded by '{prev}'"
                 mentions.append(m)
                 changed = True
@@ -372,11 +378,18 @@ def recognise(
             else:
                 rest.append((m, _cond))
         pending = rest
+    strong_keys = {m.key for m in mentions if m.candidates}
     for m, _cond in pending:
-        if m.candidates and m.start not in sent_starts:
+        if not m.candidates:
+            continue
+        if m.key in strong_keys:  # the same name is a place elsewhere in the document
+            m.why += "; the same name is recognised as a place elsewhere in the document"
+            mentions.append(m)
+        elif m.start not in sent_starts:
             m.weak = True
             m.why += "; no supporting context"
             mentions.append(m)
+    _abbreviation_tokens(text, toks, mentions, covered, gaz)
 
     mentions.sort(key=lambda m: (m.start, -m.end))
     dedup: list[Mention] = []
@@ -432,6 +445,27 @@ def link_mentions(text: str, mentions: list[Mention]) -> None:
     """Short forms and "X, Y" qualifiers among already known mentions (sorted by start)."""
     _short_forms(text, [], mentions)
     _qualifiers(text, mentions)
+
+
+def _abbreviation_tokens(text: str, toks: list[Tok], mentions: list[Mention],
+                         covered: list[tuple[int, int]], gaz: Gazetteer) -> None:
+    """Dotted state abbreviations anywhere ("the S.C. Highway Patrol", "Tenn.")."""
+    taken = covered + [(m.start, m.end) for m in mentions]
+    for t in toks:
+        if not t.text[0].isupper() or len(t.text) > 5:
+            continue
+        surface = t.text if t.text.endswith(".") else t.text + "."
+        if not text.startswith(surface, t.start):
+            continue
+        entry = gaz.abbreviation(surface)
+        if entry is None:
+            continue
+        a, b = t.start, t.start + len(surface)
+        if any(s < b and a < e for s, e in taken):
+            continue
+        mentions.append(Mention(a, b, surface, name_key(surface), [Candidate(entry, "primary")],
+                                None, f"abbreviation of {entry.name}"))
+        taken.append((a, b))
 
 
 _ABBR_AFTER = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.)+)")
