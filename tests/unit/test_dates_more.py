@@ -120,3 +120,18 @@ def test_dates_more_not_dates() -> None:
     assert normalise("previously", THU) is None
     assert [e for _, _, e in find_expressions("June Carter sang.", THU)] == []
     assert [e for _, _, e in find_expressions("May I ask?", THU)] == []
+
+
+@pytest.mark.parametrize(("expr", "timex"), [
+    ("each Thursday", "XXXX-WXX-4"), ("on Fridays", "XXXX-WXX-5"),
+    ("Tuesday nights", "XXXX-WXX-2TNI"), ("every July", "XXXX-07"),
+])
+def test_dates_more_named_sets(expr: str, timex: str) -> None:
+    res = normalise(expr, THU)
+    assert res is not None and res.kind == "set" and res.timex == timex and res.value is None
+
+
+def test_dates_more_reporting_quarter_ignores_quarters_ahead() -> None:
+    text = ("Analysts expect a rebound in the third quarter of 1990. "
+            "In the year-ago period, the company earned $3 million.")
+    assert value_of(text, "the year-ago period", date(1989, 10, 26)) == "1988-Q3"

@@ -37,6 +37,7 @@ for _w in [*MONTHS, "sept", *(n.lower() for n in
     _WORDS[_w] = "month"
 for _w in WEEKDAYS:
     _WORDS[_w] = "weekday"
+    _WORDS[_w + "s"] = "weekday"
 for _w in ("second seconds minute minutes hour hours day days week weeks month months year "
            "years decade decades century centuries weekend weekends").split():
     _WORDS[_w] = "unit"

@@ -106,13 +106,14 @@ class Ctx:
         q = _QNUM[found.group("q").lower()]
         y = found.group("y1") or found.group("y2")
         if y:
-            return int(y), q
-        # the most recent such quarter that has ended: results are reported after the fact;
-        # one more than two quarters old is another story's (a fiscal quarter) - not in focus
-        year = self.dct.year if 3 * q < self.dct.month else self.dct.year - 1
+            year = int(y)
+        else:
+            # the most recent such quarter that has ended: results are reported after the fact;
+            # one more than two quarters old is another story's (a fiscal quarter)
+            year = self.dct.year if 3 * q < self.dct.month else self.dct.year - 1
         last_done = self.dct.year * 4 + (self.dct.month - 1) // 3 - 1
-        if last_done - (year * 4 + q - 1) > 1:
-            return None
+        if not -1 <= last_done - (year * 4 + q - 1) <= 1:
+            return None  # a quarter ahead or long past is not the one reported on
         return year, q
 
 

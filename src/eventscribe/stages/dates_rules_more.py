@@ -264,6 +264,25 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(day_value(d, dct), rule, f"holiday {m['x']!r}: {how}", score=0.75)
 
 
+_POD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _named_set(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"each Thursday", "on Tuesday nights", "every July": recurring named times (TimeML sets)."""
+    from eventscribe.stages.dates_lexicon import weekday_number
+
+    g = m.groupdict()
+    if g.get("mo"):
+        tx = f"XXXX-{month_number(g['mo']):02d}"
+    else:
+        wd = g.get("wd") or g.get("wd2") or (g.get("wdp") or "")[:-1]
+        tx = f"XXXX-WXX-{weekday_number(wd) + 1}"
+        pod = (g.get("pod") or g.get("pod2") or "").lower().rstrip("s")
+        if pod:
+            tx += "T" + _POD_CODE[pod]
+    return ok(None, "set", f"{m['x']!r} recurs ({tx})", kind="set", timex=tx, score=0.6)
+
+
 _HOLIDAYS = (r"Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]?s(?:\s+(?:Day|Eve))?|Thanksgiving"
              r"(?:\s+Day)?|Independence\s+Day|Hallowe['’]?en|Valentine['’]?s\s+Day|Veterans\s+Day"
              r"|Easter(?:\s+Sunday)?|Labou?r\s+Day|Memorial\s+Day|Election\s+Day")
@@ -305,6 +324,13 @@ MORE_RULES: tuple[Rule, ...] = (
         r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
         r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)"
         r"(?![\w-])"), _century, ("unit",)),
+    Rule("named-set", compile_rule(
+        r"(?P<x>\b(?:each|every)\s+(?:(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday"
+        r"|Saturday|Sunday))|(?P<mo>" + MONTH_ANY + r"))|(?-i:(?P<wdp>Mondays|Tuesdays|Wednesdays"
+        r"|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<pod>mornings|afternoons|evenings"
+        r"|nights))?|(?-i:(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+        r"\s+(?P<pod2>mornings|afternoons|evenings|nights))(?![\w-])"), _named_set,
+        ("weekday", "month")),
     Rule("holiday", compile_rule(
         rf"(?P<x>(?:(?P<rel>last|next|this\s+coming|this)\s+)?(?-i:(?P<h>{_HOLIDAYS}))"
         r"(?:,?\s+(?P<y>\d{4})(?!\d))?)(?![\w-])"), _holiday, ("holiday",)),
