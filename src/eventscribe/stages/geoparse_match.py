@@ -303,6 +303,11 @@ def recognise(
                                     f"tagged {ent.label} by NER"))
             covered.append((ent.span.start, ent.span.end))
 
+    n_before = len(mentions)
+    _abbreviation_tokens(text, toks, mentions, covered, gaz)
+    _datelines(text, sent_starts, mentions, covered, gaz)
+    _county_lists(text, mentions, covered, gaz)
+    covered.extend((m.start, m.end) for m in mentions[n_before:])
     pending: list[tuple[Mention, str]] = []  # (mention, condition) waiting for context
     for a, b in matched:
         if any(cs < b and a < ce for cs, ce in covered):
@@ -389,7 +394,6 @@ def recognise(
             m.weak = True
             m.why += "; no supporting context"
             mentions.append(m)
-    _abbreviation_tokens(text, toks, mentions, covered, gaz)
 
     mentions.sort(key=lambda m: (m.start, -m.end))
     dedup: list[Mention] = []
@@ -466,6 +470,70 @@ def _abbreviation_tokens(text: str, toks: list[Tok], mentions: list[Mention],
         mentions.append(Mention(a, b, surface, name_key(surface), [Candidate(entry, "primary")],
                                 None, f"abbreviation of {entry.name}"))
         taken.append((a, b))
+
+
+_DATELINE = re.compile(r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?:, [A-Z][A-Za-z.]+)?"
+                       r"\s+(?:—|--|–|-|”)\s")
+
+
+def _free(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
+    return not any(s < b and a < e for s, e in taken)
+
+
+def _datelines(text: str, sent_starts: set[int], mentions: list[Mention],
+               covered: list[tuple[int, int]], gaz: Gazetteer) -> None:
+    """News datelines: an all-capitals place opening a sentence before a dash ("XENIA — ")."""
+    taken = covered + [(m.start, m.end) for m in mentions]
+    for k in sorted(sent_starts | {0}):
+        dm = _DATELINE.match(text, k)
+        if dm is None:
+            continue
+        a, b = dm.span(1)
+        surface = text[a:b]
+        cands = gaz.candidates(surface)
+        if not cands or name_key(surface) in gaz.not_places or not _free(a, b, taken):
+            continue
+        mentions.append(Mention(a, b, surface, name_key(surface), cands, None,
+                                "dateline (capitals before a dash opening the story)"))
+        taken.append((a, b))
+
+
+_COUNTIES = re.compile(r"\b(?:counties|Counties|parishes|Parishes)\b")
+_LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+_LIST_NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
+
+
+def _county_lists(text: str, mentions: list[Mention], covered: list[tuple[int, int]],
+                  gaz: Gazetteer) -> None:
+    """'Cooke, Grayson and Love counties': each listed name is a county."""
+    taken = covered + [(m.start, m.end) for m in mentions]
+    for cm in _COUNTIES.finditer(text):
+        end = cm.start()
+        start = end
+        while start > 0 and text[start - 1] not in ".;:!?\n(" and end - start < 300:
+            start -= 1
+        # list items, right to left: pieces between separators
+        cuts = [start] + [x for sm in _LIST_SEP.finditer(text, start, end) for x in sm.span()]
+        cuts.append(end)
+        items = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+        for a, b in reversed(items):
+            piece = text[a:b].rstrip()
+            b = a + len(piece)
+            # the name ends the piece; words before it ("from Cooke") end the list
+            nm = next((lm for lm in _LIST_NAME.finditer(piece) if lm.end() == len(piece)), None)
+            if nm is None:
+                break
+            a2 = a + nm.start()
+            name = text[a2:b]
+            cands = county_candidates(gaz, name)
+            if not cands:
+                break
+            if _free(a2, b, taken):
+                mentions.append(Mention(a2, b, name, name_key(name), cands, None,
+                                        "listed before 'counties'"))
+                taken.append((a2, b))
+            if nm.start() > 0:
+                break
 
 
 _ABBR_AFTER = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.)+)")
