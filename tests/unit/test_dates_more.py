@@ -135,3 +135,17 @@ def test_dates_more_reporting_quarter_ignores_quarters_ahead() -> None:
     text = ("Analysts expect a rebound in the third quarter of 1990. "
             "In the year-ago period, the company earned $3 million.")
     assert value_of(text, "the year-ago period", date(1989, 10, 26)) == "1988-Q3"
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Reupke, 52 years old, retired.", "It will be a second betrayal.",
+    "They hold a quarter of the market.", "Iraq imports about three-quarters of its food.",
+    "The plan saves $500 million a year in costs.", "It adds 700 seats a week on the route.",
+])
+def test_dates_more_ages_ordinals_fractions_rates_are_not_durations(text: str) -> None:
+    assert find_expressions(text, THU) == []
+
+
+def test_dates_more_plain_durations_still_found() -> None:
+    assert value_of("The gain was the smallest in a year.", "a year", THU) == "P1Y"
+    assert value_of("He waited for three years.", "three years", THU) == "P3Y"

@@ -221,8 +221,33 @@ _UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": 
               "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}
 
 
+_AGE_OR_NOUN_AFTER = re.compile(r"\s*(?:-|\s)?old\b|\s+of\b|\s+(?!later|ago|earlier|or|and|before"
+                                r"|after|in|on|to|for|from|at|with|when|the)[a-z]+\b")
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?"
+                          r"|seats|flights|units|shares|times))\s*$", re.IGNORECASE)
+
+
+def _not_a_duration(m: re.Match[str], ctx: Ctx) -> bool:
+    """Ages ("52 years old"), ordinals and fractions ("a second group", "a quarter of"),
+    and rates ("$5 million a year", "700 seats a week") are no time expressions."""
+    after = ctx.after(m.end("x"), 20)
+    unit = m["u"].lower()
+    if re.match(r"\s*(?:-|\s)old\b", after) or unit.startswith("quarter") and re.match(
+            r"\s+of\b", after):
+        return True
+    if unit in ("second", "quarter") and m["x"].lower() in ("a second", "a quarter") and (
+            _AGE_OR_NOUN_AFTER.match(after)):
+        return True
+    if ctx.text[max(0, m.start("x") - 1) : m.start("x")] == "-":
+        return True  # "three-quarters"
+    return m["x"].lower().startswith(("a ", "an ")) and _RATE_BEFORE.search(
+        ctx.before(m.start("x"), 30)) is not None
+
+
 def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     g = m.groupdict()
+    if _not_a_duration(m, ctx):
+        return None
     unit = g["u"].lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
     n = number_value(g["n"]) if g.get("n") else None
