@@ -149,3 +149,8 @@ def test_dates_more_ages_ordinals_fractions_rates_are_not_durations(text: str) -
 def test_dates_more_plain_durations_still_found() -> None:
     assert value_of("The gain was the smallest in a year.", "a year", THU) == "P1Y"
     assert value_of("He waited for three years.", "three years", THU) == "P3Y"
+
+
+def test_dates_more_year_named_by_its_end_is_a_period() -> None:
+    res = normalise("the year ended March 31", THU)
+    assert res is not None and res.kind == "duration" and res.timex == "P1Y"

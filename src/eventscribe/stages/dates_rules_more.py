@@ -100,9 +100,13 @@ def quarter_year_ago(ctx: Ctx, pos: int) -> tuple[int, int, str] | None:
 def _the_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"the year", "the full year", "this fiscal year", "year-end", "earlier in the year"."""
     rule = "the-year"
+    g = m.groupdict()
+    if not g.get("end") and re.match(r"\s+end(?:ed|ing)\b", ctx.after(m.end("x"), 12)):
+        # "the year ended Sept. 30": a (fiscal) year-long period, named by its end
+        return ok(None, "duration", f"{m['x']!r} is a year-long period (P1Y)", kind="duration",
+                  timex="P1Y", score=0.6)
     if ctx.dct is None:
         return no_dct(rule)
-    g = m.groupdict()
     y = ctx.dct.year
     how = "the publication year"
     if g.get("latest"):
