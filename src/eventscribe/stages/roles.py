@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from eventscribe.model import Actor, AnnotatedDoc, Span
@@ -47,6 +48,44 @@ def sector_of(phrase: str) -> str | None:
     for rx, sector in _SECTOR_RES:
         if rx.search(phrase):
             return sector
+    return None
+
+
+_CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
+# Named armed groups whose country is part of their identity (general knowledge, not gold data)
+_GROUP_COUNTRY: dict[str, str] = {
+    "taliban": "AF", "boko haram": "NG", "al-shabaab": "SO", "al shabaab": "SO", "hamas": "PS",
+    "hezbollah": "LB", "houthis": "YE", "houthi": "YE", "irgc": "IR", "basij": "IR",
+    "iswap": "NG", "jnim": "ML", "pkk": "TR", "farc": "CO", "eln": "CO", "m23": "CD",
+    "adf": "CD", "rsf": "SD", "tplf": "ET",
+}
+
+
+@lru_cache(maxsize=4096)
+def country_of(phrase: str) -> str | None:
+    """ISO country code an actor phrase names, when it does: a demonym ("Iraqi security
+    forces" -> IQ), a country name ("the Government of Syria", "Nigeria's army") or a named
+    group tied to one country ("Taliban fighters" -> AF). None otherwise."""
+    from eventscribe.resources.gazetteer import Gazetteer
+
+    low = phrase.lower()
+    for name, cc in _GROUP_COUNTRY.items():
+        if re.search(rf"\b{re.escape(name)}\b", low):
+            return cc
+    g = Gazetteer.load()
+    for m in _CAP_RUN.finditer(phrase):
+        run = re.sub(r"(?:'s|’s)$", "", m.group(0))
+        words = run.split()
+        for k in range(len(words), 0, -1):  # longest first: "Sri Lankan", then "Lankan"
+            for i in range(0, len(words) - k + 1):
+                part = " ".join(words[i : i + k])
+                dem = g.demonym_country(part)
+                if dem is not None:
+                    return dem.country_code
+                for c in g.candidates(part):
+                    if c.match == "primary" and c.entry.feature_code in ("PCLI", "PCLD", "PCLF",
+                                                                         "PCLS", "PCL", "TERR"):
+                        return c.entry.country_code
     return None
 
 
@@ -198,7 +237,7 @@ def roles_for(
         span = Span.of(text, sent.start + s, sent.start + e)
         if not span.text.strip():
             return None
-        return Actor(span, normalise_name(span.text), sector_of(span.text))
+        return Actor(span, normalise_name(span.text), sector_of(span.text), country_of(span.text))
 
     acts = [a for a in (to_actor(t) for t in actors) if a is not None]
     tars = [

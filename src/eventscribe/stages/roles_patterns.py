@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventscribe.model import Actor, Span
-from eventscribe.stages.roles import normalise_name, sector_of
+from eventscribe.stages.roles import country_of, normalise_name, sector_of
 
 STAGE = "roles.patterns.v1"
 
@@ -556,9 +556,11 @@ def _verb_object(toks: Sequence[Tok], last: int) -> tuple[int, int] | None:
             _right_object(toks, last + 1) if toks[last].lower in ("to", "on") else None
         )
     nxt = last + 1
-    if nxt < len(toks) and toks[nxt].kind == "P" and toks[nxt].lower in (
-        "on", "against", "into"
-    ):  # ("exploded at a checkpoint" is a place; "attacked with rifles" an instrument)
+    aimed = bool(re.search(r"\b(?:fired?|shot|shelled|lobbed|hurled|threw|launched)\b", words))
+    if nxt < len(toks) and toks[nxt].kind == "P" and (
+        toks[nxt].lower in ("on", "against", "into") or (toks[nxt].lower == "at" and aimed)
+    ):  # ("exploded at a checkpoint" is a place, "fired rockets at X" a target; "attacked
+        # with rifles" an instrument)
         return _right_object(toks, nxt + 1)
     obj = _right_object(toks, nxt)
     if obj and obj[1] - obj[0] == 1 and toks[obj[0]].lower in ("fire", "up"):
@@ -581,4 +583,4 @@ def make_actor(text: str, toks: Sequence[Tok], s: int, e: int) -> Actor | None:
     span = Span.of(text, toks[s].start, toks[e - 1].end)
     if not span.text.strip():
         return None
-    return Actor(span, normalise_name(span.text), sector_of(span.text))
+    return Actor(span, normalise_name(span.text), sector_of(span.text), country_of(span.text))

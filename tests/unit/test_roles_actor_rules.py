@@ -1,0 +1,68 @@
+"""Actor rules added for the roles evaluator: what is not an actor, relative clauses, countries.
+
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscribe.model import Span
+from eventscribe.stages.roles import country_of
+from eventscribe.stages.roles_patterns import pattern_roles
+
+pytestmark = pytest.mark.unit
+
+
+def roles(sentence: str, trigger: str, pos: str = "verb") -> tuple[list[str], list[str]]:
+    i = sentence.index(trigger)
+    acts, tars, _ = pattern_roles(
+        sentence, Span.of(sentence, 0, len(sentence)), Span.of(sentence, i, i + len(trigger)),
+        pos, (),
+    )
+    return [a.name for a in acts], [t.name for t in tars]
+
+
+def test_roles_actor_time_possessor_is_not_the_attacker() -> None:
+    acts, tars = roles("Police are investigating Saturday's attack on a bakery.", "attack", "noun")
+    assert acts == [] and tars == ["bakery"]
+    acts, _ = roles("Police are investigating the militia's attack on a bakery.", "attack", "noun")
+    assert acts == ["militia's"]
+
+
+def test_roles_actor_event_noun_subject_is_not_an_actor() -> None:
+    acts, tars = roles("The market bombing killed three traders.", "killed")
+    assert acts == [] and tars == ["three traders"]
+
+
+def test_roles_actor_relative_clause_subject_is_the_antecedent() -> None:
+    acts, tars = roles("Gunmen who stormed the hotel killed 12 guests.", "killed")
+    assert acts == ["Gunmen"] and tars == ["12 guests"]
+    acts, _ = roles("A device that exploded near the station killed two guards.", "killed")
+    assert acts == ["device"]
+
+
+def test_roles_actor_passive_light_verb_names_the_actor_of_a_noun() -> None:
+    acts, _ = roles("The 1995 bombing was carried out by two brothers.", "bombing", "noun")
+    assert acts == ["two brothers"]
+
+
+def test_roles_actor_quantifier_only_before_a_figure() -> None:
+    acts, _ = roles("Fears about the rebels grew as militants attacked the base.", "attacked")
+    assert acts == ["militants"]
+
+
+def test_roles_actor_place_after_a_verb_is_not_a_target() -> None:
+    _, tars = roles("A bomb exploded at a checkpoint in the north.", "exploded")
+    assert tars == []
+    _, tars = roles("Troops fired mortars at the ridge.", "fired mortars")
+    assert tars == ["ridge"]
+
+
+def test_roles_actor_country() -> None:
+    assert country_of("Iraqi security forces") == "IQ"
+    assert country_of("the Government of Syria") == "SY"
+    assert country_of("Nigeria's army") == "NG"
+    assert country_of("Taliban fighters") == "AF"
+    assert country_of("Sri Lankan troops") == "LK"
+    assert country_of("unidentified gunmen") is None
