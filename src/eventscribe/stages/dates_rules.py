@@ -108,11 +108,11 @@ class Ctx:
         if y:
             year = int(y)
         else:
-            # the most recent such quarter that has ended: results are reported after the fact;
-            # one more than two quarters old is another story's (a fiscal quarter)
-            year = self.dct.year if 3 * q < self.dct.month else self.dct.year - 1
+            # the most recent such quarter that has begun (fiscal quarters are named in the
+            # calendar year they are reported in); one ahead or a year old is another story's
+            year = self.dct.year if 3 * q - 2 <= self.dct.month else self.dct.year - 1
         last_done = self.dct.year * 4 + (self.dct.month - 1) // 3 - 1
-        if not -1 <= last_done - (year * 4 + q - 1) <= 1:
+        if not -1 <= last_done - (year * 4 + q - 1) <= 3:
             return None  # a quarter ahead or long past is not the one reported on
         return year, q
 
