@@ -250,7 +250,12 @@ def recognise(
     raw = gazetteer_matches(text, toks, gaz)
     matched = [(toks[i].start, toks[j - 1].end) for i, j, _ in raw]
 
+    streets = street_mentions(text, gaz)
+    mentions.extend(streets)
+    covered.extend((m.start, m.end) for m in streets)
     for ent in place_ents:
+        if not _free(ent.span.start, ent.span.end, covered):
+            continue
         s, e = _clean_entity(text, ent)
         if e <= s:
             continue
@@ -470,6 +475,45 @@ def _abbreviation_tokens(text: str, toks: list[Tok], mentions: list[Mention],
         mentions.append(Mention(a, b, surface, name_key(surface), [Candidate(entry, "primary")],
                                 None, f"abbreviation of {entry.name}"))
         taken.append((a, b))
+
+
+_STREET_WORDS = (
+    "Street|St\\.(?! [A-Z])|Road|Rd\\.|Avenue|Ave\\.|Drive|Dr\\.(?! [A-Z])|Lane|Ln\\.|Boulevard|"
+    "Blvd\\.|Parkway|Pkwy\\.|Highway|Hwy\\.|Pike|Turnpike|Trafficway|Expressway|Freeway"
+)
+_STREET = re.compile(
+    r"(?<![\w.])((?:State |U\.S\. |US |County )?(?:Highway|Route|Interstate|Road) \d+[A-Z]?"
+    r"|I-\d+)\b"
+    r"|(?<![\w.])((?:[NSEW]\. |North |South |East |West )?"
+    r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))(?: [A-Z][\w'’-]*){0,2} (?:" + _STREET_WORDS + r"))"
+    r"(?![\w])"
+)
+_NOT_STREET_START = frozenset({"The", "A", "An", "This", "That", "On", "In", "At", "Of", "And",
+                               "To", "From", "By", "Near", "Off", "Along", "Via"})
+
+
+def street_mentions(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
+    """Streets and roads ("Main Street", "W. Dresser Road", "Highway 19", "I-35"): toponyms
+    with no gazetteer entry, reported unresolved. A road named after a country, state or
+    county ("Florida Highway", "Douglas County Road") is left to that area's name."""
+    out = []
+    for sm in _STREET.finditer(text):
+        g = 1 if sm.group(1) else 2
+        a, b = sm.span(g)
+        surface = text[a:b]
+        first, _, rest = surface.partition(" ")
+        if first in _NOT_STREET_START:
+            if g == 1 or rest.count(" ") < 1:
+                continue  # "On Avenue": nothing left but the street word
+            a += len(first) + 1
+            surface = rest
+        if gaz is not None and g == 2:
+            head = surface.rsplit(" ", 1)[0].removesuffix("'s").removesuffix("’s")
+            if any(c.entry.is_area for c in gaz.candidates(head) if c.match == "primary"):
+                continue
+        out.append(Mention(a, b, surface, name_key(surface), [], "FAC",
+                           "street or road name (streets are not in the gazetteer)"))
+    return out
 
 
 _DATELINE = re.compile(r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?:, [A-Z][A-Za-z.]+)?"
