@@ -67,17 +67,22 @@ DASH = r"\s*[-–—]\s*"
 DEADLINE_CUE = re.compile(
     r"\b(?:by|until|till|through|no\s+later\s+than)\s+$", re.IGNORECASE
 )
+REPORTING_CUE = re.compile(
+    r"\b(?:said|told|added|announced|reported|predicted)(?:\s+\S+){0,2}\s*$", re.IGNORECASE
+)
+"""A reporting verb right before an expression ("said Tuesday") dates the saying: past."""
 SOON_CUE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|is\s+to|are\s+to|was\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|planned|planning|going\s+to|set\s+to|upcoming|supposed\s+to|would|(?:is|are)\s+expected"
+    r"|(?:expects?|intends?|aims?|hopes?)\s+to"
     r"|due\s+to\s+(?:be|take|hold|meet|start"
     r"|begin|open|vote|arrive|visit))\b|['’]ll\b",
     re.IGNORECASE,
 )
 PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|ago|previously|formerly|earlier|said|told|announced|reported|added"
-    r"|met|rose|fell|began|ended|closed|opened|ruled|predicted|decided|attended|killed|died)\b",
+    r"\b(?:was|were|had|did|ago|previously|formerly|earlier|met|rose|fell|began|ended|closed"
+    r"|opened|ruled|decided|attended|killed|died)\b",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,7 @@ from eventscribe.stages.dates_lexicon import (
     MONTH_ANY,
     ORDINAL,
     PAST_CUE,
+    REPORTING_CUE,
     ordinal_value,
 )
 
@@ -70,6 +71,8 @@ class Ctx:
             window = window[cut + 1 :]
         fut = [m.end() for m in FUTURE_CUE.finditer(window)]
         past = [m.end() for m in PAST_CUE.finditer(window)]
+        if REPORTING_CUE.search(window):
+            past.append(len(window))
         if fut or past:
             return "future" if max(fut, default=-1) >= max(past, default=-1) else "past"
         if end is not None and _PREMOD.search(window):
