@@ -148,7 +148,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NOT_NOUN = frozenset(
-    "of other others more the them those were was have has had are is being been killed dead "
+    "of other more the them those were was have has had are is being been killed dead "
     "died wounded injured hurt arrested detained abducted kidnapped in at on and who from "
     "during including people's reportedly".split()
 )
@@ -169,13 +169,13 @@ def counted_noun(evidence: str) -> str | None:
         while j < len(words) and words[j].lower() in ("other", "more", "the", "those"):
             j += 1
         np_: list[str] = []
-        while j < len(words) and words[j].lower() not in _NOT_NOUN and len(np_) < 4:
+        while (j < len(words) and words[j].lower() not in _NOT_NOUN and len(np_) < 4
+               and not words[j].lower().endswith("ly")):
             np_.append(words[j])
             j += 1
         if np_:
             return head_word(" ".join(np_))
-        last = words[j - 1 if j > i + 1 else i].lower()
-        return last if _NUMBER.match(last) else None
+        return words[j - 1 if j > i + 1 and _NUMBER.match(words[j - 1]) else i].lower()
     return None
 
 
