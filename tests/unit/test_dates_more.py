@@ -154,3 +154,13 @@ def test_dates_more_plain_durations_still_found() -> None:
 def test_dates_more_year_named_by_its_end_is_a_period() -> None:
     res = normalise("the year ended March 31", THU)
     assert res is not None and res.kind == "duration" and res.timex == "P1Y"
+
+
+def test_dates_more_in_n_years_with_future_wording_is_a_date() -> None:
+    assert value_of("The notes will be redeemed in five years.", "five years", THU) == "2004"
+    assert value_of("It was the first rise in five years.", "five years", THU) == "P5Y"
+
+
+def test_dates_more_anaphoric_month() -> None:
+    text = "In March the board rejected the bid. The following month, it put itself up for sale."
+    assert value_of(text, "The following month", THU) == "1999-04"

@@ -144,6 +144,29 @@ def _anaphoric_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               "year named before it", score=0.6)
 
 
+_MONTH_MENTION = re.compile(MONTH_ANY + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?")
+
+
+def _anaphoric_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"the following month", "that month", "the previous month": from the last month named."""
+    rule = "anaphoric-month"
+    words = m["x"].lower()
+    shift = 1 if ("following" in words or "next" in words) else -1 if (
+        "previous" in words or "prior" in words or "before" in words) else 0
+    last = None
+    for mm in _MONTH_MENTION.finditer(ctx.text, max(0, m.start("x") - 1500), m.start("x")):
+        last = mm
+    if last is None or ctx.dct is None:
+        return None
+    from eventscribe.stages.dates_calendar import add_months, latest_month
+
+    mo = month_number(last.group(0).split()[0])
+    y = int(last.group(1)) if last.group(1) else latest_month(ctx.dct, mo)
+    y, mo = add_months(y, mo, shift)
+    return ok(month_value(y, mo, ctx.dct), rule, f"{m['x']!r}: relative to "
+              f"{last.group(0)!r}, the last month named before it", score=0.5)
+
+
 _SPOKEN_UNITS = {w: i + 1 for i, w in enumerate(
     "one two three four five six seven eight nine".split())}
 _SPOKEN_TEENS = {w: i + 10 for i, w in enumerate(
@@ -316,6 +339,10 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?P<x>\b(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?year|\bthe\s+(?:following"
         r"|previous|prior)\s+year|\bthe\s+year\s+(?:before|after)|\ba\s+year\s+later)(?![\w-])"),
         _anaphoric_year, ("unit",)),
+    Rule("anaphoric-month", compile_rule(
+        r"(?P<x>\b(?:that\s+(?:same\s+)?month|the\s+(?:following|previous|prior)\s+month"
+        r"|the\s+month\s+(?:before|after)|a\s+month\s+later))(?![\w-])"),
+        _anaphoric_month, ("unit",)),
     Rule("spoken-year", compile_rule(
         rf"(?P<x>(?:{MONTH_ANY.replace('(?-i:', '(?P<m1>(?-i:', 1)})\s+)?"
         r"(?:(?P<c>eighteen|nineteen)[\s-]+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen"

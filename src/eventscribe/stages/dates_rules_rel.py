@@ -264,6 +264,12 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if vague == "a couple of":
         n = 2
     half = bool(g.get("half"))
+    if (n is not None and not half and unit in ("day", "week", "month", "year")
+            and ctx.dct is not None and re.search(r"\bin\s+$", ctx.before(m.start("x"), 4))
+            and m["x"][:1].isalnum() and ctx.future_cue(m.start("x"))):
+        # "will be redeemed in five years": the time that far after publication
+        return ok(shift(ctx.dct, n, unit), "in-future",
+                  f"{m['x']!r} after the publication date (future wording)", score=0.6)
     if n is None:
         tx = f"P{t}X{letter}"
     else:
