@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPECIAL = str.maketrans(
     {
@@ -65,8 +66,9 @@ def tokens(text: str) -> list[str]:
     return toks
 
 
+@lru_cache(maxsize=1 << 17)
 def name_key(text: str) -> str:
-    """The canonical matching key of a place name (see the module docstring)."""
+    """The canonical matching key of a place name (see the module docstring); cached."""
     return "".join(tokens(text))
 
 

@@ -488,6 +488,7 @@ _STREET = re.compile(
     r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))(?: [A-Z][\w'’-]*){0,2} (?:" + _STREET_WORDS + r"))"
     r"(?![\w])"
 )
+_STREET_ANCHOR = re.compile(r"\b(?:" + _STREET_WORDS + r"|Highway|Route|Interstate|Road|I-\d)")
 _NOT_STREET_START = frozenset({"The", "A", "An", "This", "That", "On", "In", "At", "Of", "And",
                                "To", "From", "By", "Near", "Off", "Along", "Via"})
 
@@ -497,7 +498,18 @@ def street_mentions(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     with no gazetteer entry, reported unresolved. A road named after a country, state or
     county ("Florida Highway", "Douglas County Road") is left to that area's name."""
     out = []
-    for sm in _STREET.finditer(text):
+    done = -1
+    for anchor in _STREET_ANCHOR.finditer(text):
+        if anchor.start() < done:
+            continue
+        sm = None
+        for cand in _STREET.finditer(text, max(0, anchor.start() - 60), anchor.end() + 8):
+            if cand.start() <= anchor.start() < cand.end():
+                sm = cand
+                break
+        if sm is None:
+            continue
+        done = sm.end()
         g = 1 if sm.group(1) else 2
         a, b = sm.span(g)
         surface = text[a:b]
