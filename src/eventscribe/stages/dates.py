@@ -58,8 +58,9 @@ def normalise_span(
 ) -> Resolution | None:
     """Normalise the expression at ``text[start:end]`` using its sentence as context.
 
-    The rules run over the sentence up to the span's end (so cues such as "will" before it
-    count, and no match runs past the span); the candidate overlapping the span most wins.
+    The rules run over the whole sentence (so cues such as "will" before it count, and an
+    expression the span is part of, "[a year] earlier", is read whole); the candidate
+    overlapping the span most wins, then the one with least text outside it.
     Falls back to :func:`normalise` on the span's text alone.
     """
     if sentence is None:
@@ -67,11 +68,17 @@ def normalise_span(
         hi_dot = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
         sentence = (lo, min(hi_dot) if hi_dot else len(text))
     best: Found | None = None
-    best_ov = 0
-    for f in find_expressions(text, published, ((sentence[0], max(end, sentence[0])),)):
+    best_key = (0, 0)
+    region = (sentence[0], max(end, sentence[1]))
+    for f in find_expressions(text, published, (region,)):
         ov = min(end, f[1]) - max(start, f[0])
-        if ov > best_ov:
-            best, best_ov = f, ov
+        key = (ov, -(f[1] - f[0] - ov))  # most overlap, then least text outside the span
+        if ov > 0 and key > best_key:
+            best, best_key = f, key
+    if best is not None and best[0] < start and best[2].timex and "/" in best[2].timex:
+        # a range reaching back before the span ("from Aug. 26 to [Oct. 20]"): its own part
+        inner = find_expressions(text, published, ((start, region[1]),))
+        best = next((f for f in inner if f[0] == start), best)
     if best is not None:
         return best[2]
     return normalise(text[start:end], published)
