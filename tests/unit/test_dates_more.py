@@ -164,3 +164,10 @@ def test_dates_more_in_n_years_with_future_wording_is_a_date() -> None:
 def test_dates_more_anaphoric_month() -> None:
     text = "In March the board rejected the bid. The following month, it put itself up for sale."
     assert value_of(text, "The following month", THU) == "1999-04"
+
+
+def test_dates_more_year_end_is_its_last_day() -> None:
+    dct = date(1989, 11, 2)
+    assert value_of("The deal should close by year-end.", "year-end", dct) == "1989-12-31"
+    assert value_of("Shares are up 5% since year-end.", "year-end", dct) == "1988-12-31"
+    assert value_of("Talks end by the end of the year.", "the end of the year", dct) == "1989"

@@ -113,9 +113,16 @@ def _the_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         y -= 1
         how = "the last completed year before the publication date"
     value = year_value(y, ctx.dct)
-    if g.get("end"):
+    if g.get("end") and "end of" in g["end"].lower():
         value = DateValue(date(y, 12, 1), date(y, 12, 31), "year", ctx.dct, str(y))
         how += " (its end)"
+    elif g.get("end"):
+        if re.search(r"\bsince\s+$", ctx.before(m.start("x"), 8)) and ctx.dct.month < 12:
+            y -= 1
+            how = "the end of the year before publication (since ...)"
+        else:
+            how += " (its last day)"
+        value = day_value(date(y, 12, 31), ctx.dct)
     return ok(value, rule, f"{m['x']!r}: {how}", score=0.6)
 
 
