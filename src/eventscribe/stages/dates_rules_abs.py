@@ -115,12 +115,12 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def nearest_year(dct: date, mo: int, d: int) -> int:
-    """Year putting month ``mo`` day ``d`` nearest to the DCT (ties go to the past)."""
+    """Year putting month ``mo`` day ``d`` nearest the DCT, days ahead counting double."""
     best_y, best_gap = dct.year, 10**6
     for y in (dct.year - 1, dct.year, dct.year + 1):
         cand = safe_date(y, mo, d) or safe_date(y, mo, 28)
         assert cand is not None
-        gap = abs((cand - dct).days) + (1 if cand > dct else 0)
+        gap = abs((cand - dct).days) * (2 if cand > dct else 1) + (1 if cand > dct else 0)
         if gap < best_gap:
             best_y, best_gap = y, gap
     return best_y
