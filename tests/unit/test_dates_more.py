@@ -171,3 +171,10 @@ def test_dates_more_year_end_is_its_last_day() -> None:
     assert value_of("The deal should close by year-end.", "year-end", dct) == "1989-12-31"
     assert value_of("Shares are up 5% since year-end.", "year-end", dct) == "1988-12-31"
     assert value_of("Talks end by the end of the year.", "the end of the year", dct) == "1989"
+
+
+def test_dates_more_infinitive_after_a_decision_is_future() -> None:
+    dct = date(1999, 2, 10)
+    text = "NATO has decided to admit three countries in early March."
+    assert value_of(text, "early March", dct) == "1999-03"
+    assert value_of("Troops were withdrawn in early March.", "early March", dct) == "1998-03"

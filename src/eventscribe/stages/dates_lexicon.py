@@ -76,6 +76,7 @@ FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|is\s+to|are\s+to|was\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|planned|planning|going\s+to|set\s+to|upcoming|supposed\s+to|would|(?:is|are)\s+expected"
     r"|(?:expects?|intends?|aims?|hopes?)\s+to"
+    r"|(?:agreed|decided|voted|plans|planning|ready|due|likely|able)\s+to"
     r"|due\s+to\s+(?:be|take|hold|meet|start"
     r"|begin|open|vote|arrive|visit))\b|['’]ll\b",
     re.IGNORECASE,
