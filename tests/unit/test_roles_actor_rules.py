@@ -66,3 +66,22 @@ def test_roles_actor_country() -> None:
     assert country_of("Taliban fighters") == "AF"
     assert country_of("Sri Lankan troops") == "LK"
     assert country_of("unidentified gunmen") is None
+
+
+def test_roles_actor_noun_trigger_constructions() -> None:
+    acts, tars = roles("A battle between soldiers and rebels broke out.", "battle", "noun")
+    assert acts == ["soldiers"] and tars == ["rebels"]
+    _, tars = roles("The blast targeted a checkpoint near the bridge.", "blast", "noun")
+    assert tars == ["checkpoint"]
+    acts, _ = roles("The militia claimed responsibility for the raid on the camp.", "raid", "noun")
+    assert acts == ["militia"]
+    acts, _ = roles("The group launched a wave of attacks across the north.", "attacks", "noun")
+    assert acts == ["group"]
+    acts, _ = roles("The attack is believed to have been carried out by two gunmen.", "attack",
+                    "noun")
+    assert acts == ["two gunmen"]
+
+
+def test_roles_actor_participle_with_by_needs_no_subject() -> None:
+    acts, _ = roles("The suspect - shot dead by police - had fled the scene.", "shot dead")
+    assert acts == ["police"]

@@ -112,6 +112,8 @@ TIME_WORDS = frozenset(
 )
 CLAUSE_PREPS = frozenset("of after before since until following amid amidst despite as".split())
 """Prepositions that start a clause-level phrase: the noun before them is not the subject."""
+CLAIM_VERBS = frozenset("claimed claims claim accepted accepts admitted admits took takes".split())
+HEDGES = frozenset("believed thought said reported suspected alleged known to have been".split())
 EXPLETIVES = frozenset("there it this that here".split())
 EVENT_NOUNS = frozenset(
     "attack attacks bombing bombings blast blasts explosion explosions strike strikes airstrike "
@@ -453,8 +455,8 @@ def pattern_roles(
         if subj is None and first > 0 and toks[first - 1].lower == "to":
             subj = _controller(toks, first - 1)
         by = _after_prep(toks, last + 1, frozenset({"by"}), limit=6)
-        if passive or (by and _PARTICIPLES.search(toks[first].lower)
-                       and subj is not None and not _verb_between(toks, subj[1], first)):
+        if passive or (by and _PARTICIPLES.search(toks[first].lower) and (
+                subj is None or not _verb_between(toks, subj[1], first))):
             if subj:
                 tars.append(subj)
             if by:
@@ -492,17 +494,42 @@ def pattern_roles(
         if on:
             tars.append(on)
             why.append("'on/against/of X' after the noun is the target")
+        else:
+            aimed = _aimed_at(toks, last)
+            if aimed:
+                tars.append(aimed)
+                why.append("'targeted X' after the noun: X is the target")
+        pair = _between(toks, last)
+        if pair:
+            acts.append(pair[0])
+            tars.append(pair[1])
+            why.append("'between X and Y': X the actor, Y the target")
         by = _after_prep(toks, last + 1, frozenset({"by"}), limit=8) or _passive_light_by(toks, last)
         if by:
             acts.append(by)
             why.append("'by X' after the noun is the actor")
         if not acts:
             v = a0 - 1
+            # "launched a series of attacks": the light verb's object is the series
+            if v >= 1 and toks[v].lower == "of" and toks[v - 1].lower in SERIES_NOUNS:
+                v -= 2
+                while v >= 0 and toks[v].kind == "D":
+                    v -= 1
+            # "X claimed responsibility for the bombings": X is the actor
+            if v >= 1 and toks[v].lower == "for" and toks[v - 1].lower == "responsibility":
+                v -= 2
+                while v >= 0 and toks[v].kind in ("D", "B"):
+                    v -= 1
+                if v >= 0 and toks[v].lower in CLAIM_VERBS:
+                    subj = _left_subject(toks, v)
+                    if subj:
+                        acts.append(subj)
+                        why.append("who claimed responsibility is the actor")
             while v >= 0 and toks[v].kind in ("B", "A"):
                 v -= 1
             if v >= 0 and toks[v].lower == "out":
                 v -= 1
-            if v >= 0 and toks[v].kind == "V" and toks[v].lower in LIGHT_VERBS:
+            if not acts and v >= 0 and toks[v].kind == "V" and toks[v].lower in LIGHT_VERBS:
                 subj = _left_subject(toks, v)
                 if subj:
                     acts.append(subj)
@@ -524,15 +551,54 @@ def _is_passive(toks: Sequence[Tok], first: int, last: int) -> bool:
     return k >= 0 and toks[k].lower in BE
 
 
+SERIES_NOUNS = frozenset("series spate wave string number string campaign".split())
+AIM_VERBS = frozenset("targeted targeting targets target hit hits struck strikes aimed".split())
+
+
+def _aimed_at(toks: Sequence[Tok], last: int) -> tuple[int, int] | None:
+    """"the explosion targeted a bakery", "bombings targeted at the military", "which seemed
+    to be aimed at civilians": the object of an aiming verb after the noun is its target."""
+    k = last + 1
+    n = len(toks)
+    if k < n and toks[k].text == ",":
+        k += 1
+    if k < n and toks[k].kind == "R":
+        k += 1
+    steps = 0
+    while k < n and steps < 5 and (toks[k].kind in ("A", "B") or toks[k].lower in (
+            "seemed", "appeared", "to", "be", "been", "was", "were")):
+        k += 1
+        steps += 1
+    if k >= n or toks[k].lower not in AIM_VERBS:
+        return None
+    k += 1
+    if k < n and toks[k].lower in ("at", "against", "on"):
+        k += 1
+    return _right_object(toks, k)
+
+
+def _between(toks: Sequence[Tok], last: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """"a battle between troops and terrorists": (first side, second side)."""
+    k = last + 1
+    if k >= len(toks) or toks[k].lower != "between":
+        return None
+    a = _right_object(toks, k + 1)
+    if a is None or a[1] >= len(toks) or toks[a[1]].lower != "and":
+        return None
+    b = _right_object(toks, a[1] + 1)
+    return (a, b) if b else None
+
+
 def _passive_light_by(toks: Sequence[Tok], last: int) -> tuple[int, int] | None:
     """"the bombing (in 1995) was carried out by X": X is the actor of the noun."""
     k = last + 1
     n = len(toks)
     while k < n and k - last < 8 and toks[k].kind not in ("A", ".", "V", "J", "R"):
         k += 1
-    if k >= n or toks[k].kind != "A":
-        return None
-    while k < n and toks[k].kind in ("A", "B"):
+    reduced = k < n and toks[k].lower in ("carried", "claimed", "perpetrated", "committed")
+    if k >= n or (toks[k].kind != "A" and not reduced):
+        return None  # ("attacks carried out by X": a reduced relative clause)
+    while k < n and (toks[k].kind in ("A", "B") or toks[k].lower in HEDGES):
         k += 1
     if k < n and toks[k].lower in LIGHT_VERBS | {"claimed", "perpetrated", "committed",
                                                   "orchestrated", "planned", "ordered"}:
