@@ -178,3 +178,11 @@ def test_dates_more_infinitive_after_a_decision_is_future() -> None:
     text = "NATO has decided to admit three countries in early March."
     assert value_of(text, "early March", dct) == "1999-03"
     assert value_of("Troops were withdrawn in early March.", "early March", dct) == "1998-03"
+
+
+def test_dates_more_anaphoric_days_refer_to_the_last_day_named() -> None:
+    text = "The judge ruled on Feb. 21. He appeared in court the next morning."
+    assert value_of(text, "the next morning", date(2000, 2, 24)) == "2000-02-22TMO"
+    text = "Gunmen attacked the camp on July 28, 2009. Later that day, troops withdrew."
+    assert value_of(text, "Later that day", date(2020, 7, 29)) == "2009-07-28"
+    assert find_expressions("He came that day.", THU) == []  # nothing to refer back to

@@ -116,10 +116,10 @@ def finalise(res: Resolution, dct: date | None) -> Resolution:
 
 
 def _sentence_candidates(
-    text: str, dct: date | None, s: int, e: int
+    text: str, dct: date | None, s: int, e: int, anaphora: bool = True
 ) -> list[tuple[int, int, int, Resolution]]:
     toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, s, e)]
-    ctx = Ctx(text, dct, s, e)
+    ctx = Ctx(text, dct, s, e, anaphora)
     seen: set[tuple[int, int, int]] = set()
     out: list[tuple[int, int, int, Resolution]] = []
     tried: set[tuple[int, int]] = set()
@@ -155,18 +155,20 @@ def _sentence_candidates(
 
 
 def find_expressions(
-    text: str, published: date | None, bounds: tuple[tuple[int, int], ...] | None = None
+    text: str, published: date | None, bounds: tuple[tuple[int, int], ...] | None = None,
+    *, anaphora: bool = True,
 ) -> list[Found]:
     """All time expressions in ``text`` as (start, end, Resolution), left to right.
 
     ``bounds`` are sentence (start, end) offsets; rules never match across them. Overlapping
-    candidates are resolved longest first, then by rule order.
+    candidates are resolved longest first, then by rule order. ``anaphora=False`` silences the
+    rules that refer back to an earlier date ("that day"), as used when looking for one.
     """
     if not bounds:
         bounds = ((0, len(text)),)
     cands: list[tuple[int, int, int, Resolution]] = []
     for s, e in bounds:
-        cands.extend(_sentence_candidates(text, published, s, e))
+        cands.extend(_sentence_candidates(text, published, s, e, anaphora))
     cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
     chosen: list[Found] = []
     for xs, xe, _, res in cands:

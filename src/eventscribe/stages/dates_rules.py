@@ -40,6 +40,8 @@ class Ctx:
     dct: date | None
     sent_start: int
     sent_end: int
+    anaphora: bool = True
+    """False while looking back for an antecedent (anaphoric rules then stay silent)."""
 
     def before(self, pos: int, n: int = 80) -> str:
         """Up to ``n`` characters of the sentence before ``pos``."""

@@ -174,6 +174,40 @@ def _anaphoric_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               f"{last.group(0)!r}, the last month named before it", score=0.5)
 
 
+_DAY_SHIFT = {"next": 1, "following": 1, "after": 1, "before": -1, "previous": -1, "prior": -1}
+
+
+def _anaphoric_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"that day", "earlier that day", "the next day", "the day before", "the next morning"."""
+    rule = "anaphoric-day"
+    if not ctx.anaphora:
+        return None
+    from eventscribe.stages.dates_engine import find_expressions
+
+    lo = max(0, m.start("x") - 800)
+    before = [f for f in find_expressions(ctx.text, ctx.dct, ((lo, ctx.sent_start),),
+                                          anaphora=False)
+              if f[2].value is not None and f[2].value.precision == "day"
+              and f[2].kind in ("date", "time")] if ctx.sent_start > lo else []
+    inside = [f for f in find_expressions(ctx.text, ctx.dct, ((ctx.sent_start, m.start("x")),),
+                                          anaphora=False)
+              if f[2].value is not None and f[2].value.precision == "day"
+              and f[2].kind in ("date", "time")]
+    pool = inside or before
+    if not pool:
+        return None
+    s, e, ante = pool[-1]
+    assert ante.value is not None
+    words = m["x"].lower().split()
+    shift = next((_DAY_SHIFT[w] for w in words if w in _DAY_SHIFT), 0)
+    d = ante.value.start + timedelta(days=shift)
+    pod = next((p for p in ("morning", "afternoon", "evening", "night") if p in words), None)
+    suffix = "T" + _POD_CODE[pod] if pod else ""
+    return ok(day_value(d, ctx.dct, suffix), rule, f"{m['x']!r}: {shift:+d} day(s) from "
+              f"{ctx.text[s:e]!r}, the last day named before it", kind="time" if pod else "date",
+              score=0.5)
+
+
 _SPOKEN_UNITS = {w: i + 1 for i, w in enumerate(
     "one two three four five six seven eight nine".split())}
 _SPOKEN_TEENS = {w: i + 10 for i, w in enumerate(
@@ -346,6 +380,11 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?P<x>\b(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?year|\bthe\s+(?:following"
         r"|previous|prior)\s+year|\bthe\s+year\s+(?:before|after)|\ba\s+year\s+later)(?![\w-])"),
         _anaphoric_year, ("unit",)),
+    Rule("anaphoric-day", compile_rule(
+        r"(?P<x>\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?day|\bthe\s+same\s+day"
+        r"|\bthe\s+(?:next|following|previous|prior)\s+(?:day|morning|afternoon|evening|night)"
+        r"|\bthe\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow|last|next|the|a|an|his|her"
+        r"|its|their)\b))(?![\w-])"), _anaphoric_day, ("unit", "dayword")),
     Rule("anaphoric-month", compile_rule(
         r"(?P<x>\b(?:that\s+(?:same\s+)?month|the\s+(?:following|previous|prior)\s+month"
         r"|the\s+month\s+(?:before|after)|a\s+month\s+later))(?![\w-])"),
