@@ -154,7 +154,8 @@ def load_sources() -> Sources:
     for p in sorted(ci.glob("*.json")):
         with open(p, encoding="utf-8") as f:
             infos.append(json.load(f))
-    return Sources(cities, continents, countries, us_states, us_counties, rg_rows, infos, read_aliases())
+    return Sources(cities, continents, countries, us_states, us_counties, rg_rows, infos,
+                   read_aliases())
 
 
 def area_point(towns: list[tuple[float, float, int]]) -> tuple[float, float]:

@@ -20,6 +20,7 @@ GPE/LOC/FAC entities end to end), reported under ``baseline``.
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 import time
@@ -35,6 +36,7 @@ from eventscribe.errors import EventscribeError
 from eventscribe.evaluation.common import emit_json, haversine_km, prf, rounded
 from eventscribe.evaluation.lgl_format import GoldArticle, GoldSet, GoldToponym, read_path
 from eventscribe.model import AnnotatedDoc, Doc, Entity, Place, Source
+from eventscribe.resources.gazetteer import Gazetteer
 
 MAX_KM = 20039.0
 """Half the Earth's circumference: the error of an unresolved toponym."""
@@ -73,7 +75,7 @@ def auc_log_error(errors_km: Iterable[float]) -> float:
         return 0.0
     if len(errs) == 1:
         return errs[0] / math.log(MAX_KM)
-    area = sum((a + b) / 2 for a, b in zip(errs, errs[1:], strict=False))
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(errs))
     return area / (math.log(MAX_KM) * (len(errs) - 1))
 
 
@@ -146,7 +148,7 @@ def _adoc(art: GoldArticle, *, sentences: bool = True) -> AnnotatedDoc:
     return RuleSentencizer()(adoc) if sentences else adoc
 
 
-def _baseline_pick(gaz: Any, surface: str) -> Place | None:
+def _baseline_pick(gaz: Gazetteer, surface: str) -> Place | None:
     cands = gaz.candidates(surface)
     if not cands:
         return None
@@ -319,7 +321,7 @@ def error_classes(outcomes: list[Outcome]) -> list[tuple[str, int, int, list[str
         bad = [o for o in outs if o.km > ACC_KM]
         if not bad:
             continue
-        ex = Counter()
+        ex: Counter[str] = Counter()
         for o in bad:
             p = o.pred.place if o.pred is not None else None
             got = "missed" if o.pred is None else (

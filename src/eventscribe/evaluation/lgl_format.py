@@ -148,6 +148,7 @@ def parse_lgl(source: str | Path | bytes) -> GoldSet:
         EventscribeError: ``E040`` when the XML is malformed (the message names the line) or the
             file cannot be read.
     """
+    where = "input" if isinstance(source, bytes) else str(source)
     try:
         if isinstance(source, bytes):
             root = ET.fromstring(source)
@@ -155,10 +156,10 @@ def parse_lgl(source: str | Path | bytes) -> GoldSet:
             root = ET.parse(str(source)).getroot()
     except ET.ParseError as e:
         line, col = getattr(e, "position", (0, 0))
-        raise EventscribeError("E040", f"{source if not isinstance(source, bytes) else 'input'}"
-                               f": malformed XML at line {line}, column {col}: {e}") from None
+        raise EventscribeError("E040", f"{where}: malformed XML at line {line}, column {col}: "
+                               f"{e}") from None
     except OSError as e:
-        raise EventscribeError("E040", f"cannot read {source}: {e}") from None
+        raise EventscribeError("E040", f"cannot read {where}: {e}") from None
     out = GoldSet([])
     arts = [root] if root.tag == "article" else root.iter("article")
     for n, a in enumerate(arts, start=1):

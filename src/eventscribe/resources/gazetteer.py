@@ -276,8 +276,8 @@ class Gazetteer:
                         if g:
                             ids.setdefault(int(g), i)
                     self._by_id = ids
-        i = self._by_id.get(geonameid)
-        return None if i is None else self.entry(i)
+        idx = self._by_id.get(geonameid)
+        return None if idx is None else self.entry(idx)
 
     def country(self, cc: str) -> GazEntry | None:
         """The country entry for an ISO code."""

@@ -8,9 +8,10 @@ stage uses (:func:`country_hints`, :func:`country_place`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urlparse
 from typing import Any, ClassVar
+from urllib.parse import urlparse
 
 from eventscribe.model import AnnotatedDoc, Place, PlaceMention, Provenance, Source, Span
 from eventscribe.model.place import PRECISION_COUNTRY
@@ -25,7 +26,7 @@ from eventscribe.stages.geoparse_match import (
     recognise,
     tokenize,
 )
-from eventscribe.stages.geoparse_rank import Home, Ranked, Resolver, find_hints
+from eventscribe.stages.geoparse_rank import Home, Ranked, Resolver, Tally, find_hints
 
 STAGE = "geoparse.gazetteer.v1"
 
@@ -115,8 +116,8 @@ def keep_local(mentions: list[Mention], ranked: list[Ranked], home: Home | None)
     or a town of :data:`LOCAL_MIN_POPULATION`+ in its main country."""
     if not any(m.weak for m in mentions):
         return [True] * len(mentions)
-    a1: Counter[tuple[str, str]] = Counter()
-    cc: Counter[str] = Counter()
+    a1: Tally[tuple[str, str]] = Tally()
+    cc: Tally[str] = Tally()
     for m, r in zip(mentions, ranked, strict=True):
         e = r.entry
         if m.weak or e is None:
@@ -152,7 +153,7 @@ def country_hints(adoc: AnnotatedDoc, gaz: Gazetteer | None = None) -> dict[str,
     Each resolved place counts 1; each demonym ("Iranian") counts 0.7. Empty when neither.
     """
     g = gaz or Gazetteer.load()
-    c: Counter[str] = Counter()
+    c: Tally[str] = Tally()
     for p in adoc.places:
         if p.place is not None:
             c[p.place.country_code] += 1.0
@@ -186,10 +187,10 @@ def outlet_key(source: Source) -> str | None:
     return None
 
 
-def _doc_regions(adoc: AnnotatedDoc, gaz: Gazetteer) -> Counter[tuple[str, str]]:
+def _doc_regions(adoc: AnnotatedDoc, gaz: Gazetteer) -> Tally[tuple[str, str]]:
     """Soft region votes of one document: each distinct toponym spreads one vote evenly over
     the (country, admin1) pairs of its namesakes, and one over their countries ((cc, ""))."""
-    c: Counter[tuple[str, str]] = Counter()
+    c: Tally[tuple[str, str]] = Tally()
     seen: set[str] = set()
     for p in adoc.places:
         key = name_key(p.span.text)
@@ -225,11 +226,11 @@ def outlet_homes(
     """
     gaz = Gazetteer.load()
     regions = [_doc_regions(a, gaz) for _, a in docs]
-    by_outlet: dict[str, Counter[tuple[str, str]]] = {}
+    by_outlet: dict[str, Tally[tuple[str, str]]] = {}
     n_docs: Counter[str] = Counter()
     for (key, _), r in zip(docs, regions, strict=True):
         if key is not None:
-            by_outlet.setdefault(key, Counter()).update(r)
+            by_outlet.setdefault(key, Tally()).add(r)
             n_docs[key] += 1
     out: list[Home | None] = []
     for (key, _), r in zip(docs, regions, strict=True):
@@ -237,8 +238,8 @@ def outlet_homes(
         if key is None or others < min_docs - 1:
             out.append(None)
             continue
-        total = by_outlet[key].copy()
-        total.subtract(r)
+        total: Tally[tuple[str, str]] = Tally(by_outlet[key])
+        total.add({k: -v for k, v in r.items()})
         a1s = sorted(((v, k) for k, v in total.items() if k[1] and v > 1e-9), reverse=True)
         ccs = sorted(((v, k[0]) for k, v in total.items() if not k[1] and v > 1e-9),
                      reverse=True)
@@ -255,5 +256,5 @@ def outlet_homes(
     return out
 
 
-def _leads(ranked: list[tuple[float, Any]], ratio: float) -> bool:
+def _leads(ranked: Sequence[tuple[float, Any]], ratio: float) -> bool:
     return len(ranked) == 1 or ranked[0][0] >= ratio * ranked[1][0]

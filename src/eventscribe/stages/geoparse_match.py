@@ -161,7 +161,7 @@ def county_candidates(gaz: Gazetteer, surface: str) -> list[Candidate]:
     words = surface.split()
     if words and words[-1] in ("Co.", "Co"):
         surface = " ".join(words[:-1])
-    if not surface or surface.isupper() and len(surface) <= 3:
+    if not surface or (surface.isupper() and len(surface) <= 3):
         return []
     for word in ("County", "Parish"):
         found = [c for c in gaz.candidates(f"{surface} {word}") if c.entry.feature_code == "ADM2"]

@@ -10,10 +10,10 @@ then with the context the first pass found. Identical names share one reading pe
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, Protocol, TypeVar
 
 from eventscribe.model import Span
 from eventscribe.resources.gazetteer import Candidate, GazEntry, Gazetteer
@@ -138,18 +138,36 @@ def find_hints(text: str, tokens: Sequence[tuple[int, int, str]], gaz: Gazetteer
     return out
 
 
-class _Minus(Counter):  # type: ignore[type-arg]
+K = TypeVar("K", bound=Hashable)
+K_co = TypeVar("K_co", bound=Hashable, contravariant=True)
+
+
+class Tally(dict[K, float]):
+    """Float tallies; a missing key counts 0."""
+
+    def __missing__(self, key: K) -> float:
+        return 0.0
+
+    def add(self, other: Mapping[K, float]) -> None:
+        """Add another tally into this one."""
+        for k, v in other.items():
+            self[k] = self.get(k, 0.0) + v
+
+
+class Weights(Protocol[K_co]):
+    """Anything that gives a weight for a key."""
+
+    def __getitem__(self, key: K_co, /) -> float: ...
+
+
+class _Minus(Generic[K]):
     """Read-only view ``total - own`` (another name's context without its own vote)."""
 
-    def __init__(self, total: Counter, own: Counter) -> None:  # type: ignore[type-arg]
-        super().__init__()
+    def __init__(self, total: Tally[K], own: Tally[K]) -> None:
         self._t, self._o = total, own
 
-    def __getitem__(self, k: object) -> float:
-        return float(self._t.get(k, 0.0) - self._o.get(k, 0.0))
-
-    def __missing__(self, k: object) -> float:
-        return self[k]
+    def __getitem__(self, k: K) -> float:
+        return self._t.get(k, 0.0) - self._o.get(k, 0.0)
 
 
 def _qualifies(q: Mention, e: GazEntry) -> bool:
@@ -164,6 +182,9 @@ def _qualifies(q: Mention, e: GazEntry) -> bool:
     return False
 
 
+_Ctx = tuple[Weights[str], Weights[tuple[str, str]], float, float]
+
+
 class Resolver:
     """Ranks candidates of all mentions of one document."""
 
@@ -173,9 +194,9 @@ class Resolver:
 
     def _votes(
         self, groups: dict[str, list[Candidate]], scores: dict[str, list[float]]
-    ) -> dict[str, tuple[Counter[str], Counter[tuple[str, str]]]]:
+    ) -> dict[str, tuple[Tally[str], Tally[tuple[str, str]]]]:
         """Soft country/admin1 votes of each distinct name (softmax over its candidates)."""
-        out: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = {}
+        out: dict[str, tuple[Tally[str], Tally[tuple[str, str]]]] = {}
         for key, cands in groups.items():
             sc = scores[key]
             if not cands:
@@ -183,8 +204,8 @@ class Resolver:
             top = max(sc)
             ws = [math.exp((x - top) / VOTE_TEMPERATURE) for x in sc]
             z = sum(ws)
-            cc: Counter[str] = Counter()
-            a1: Counter[tuple[str, str]] = Counter()
+            cc: Tally[str] = Tally()
+            a1: Tally[tuple[str, str]] = Tally()
             for c, w in zip(cands, ws, strict=True):
                 if w / z < 0.01:
                     continue
@@ -199,8 +220,8 @@ class Resolver:
         self,
         m: Mention,
         c: Candidate,
-        cc: Counter[str],
-        a1: Counter[tuple[str, str]],
+        cc: Weights[str],
+        a1: Weights[tuple[str, str]],
         cc_total: float,
         a1_total: float,
         has_primary: bool,
@@ -269,8 +290,8 @@ class Resolver:
             if m.corefers_to is None and m.key not in groups:
                 groups[m.key] = m.candidates
                 rep[m.key] = m
-        hint_cc: Counter[str] = Counter()
-        hint_a1: Counter[tuple[str, str]] = Counter()
+        hint_cc: Tally[str] = Tally()
+        hint_a1: Tally[tuple[str, str]] = Tally()
         for h in hints:
             hint_cc[h.country_code] += h.weight
             if h.admin1:
@@ -285,20 +306,20 @@ class Resolver:
             for k, cs in groups.items()
         }
         scores = {k: list(b) for k, b in base.items()}
-        ctx: dict[str, tuple[Counter[str], Counter[tuple[str, str]], float, float]] = {}
-        last: dict[str, tuple[Counter[str], Counter[tuple[str, str]], float, float]] = {}
-        last_tot: tuple[Counter[str], Counter[tuple[str, str]]] = (Counter(), Counter())
+        ctx: dict[str, _Ctx] = {}
+        last: dict[str, tuple[Tally[str], Tally[tuple[str, str]], float, float]] = {}
+        last_tot: tuple[Tally[str], Tally[tuple[str, str]]] = (Tally(), Tally())
         for _ in range(PASSES - 1):
             votes = self._votes(groups, scores)
-            tot_cc: Counter[str] = Counter(hint_cc)
-            tot_a1: Counter[tuple[str, str]] = Counter(hint_a1)
+            tot_cc: Tally[str] = Tally(hint_cc)
+            tot_a1: Tally[tuple[str, str]] = Tally(hint_a1)
             for vcc, va1 in votes.values():
-                tot_cc.update(vcc)
-                tot_a1.update(va1)
+                tot_cc.add(vcc)
+                tot_a1.add(va1)
             sum_cc = sum(tot_cc.values())
             sum_a1 = sum(tot_a1.values())
             for key in groups:
-                vcc, va1 = votes.get(key, (Counter(), Counter()))
+                vcc, va1 = votes.get(key, (Tally(), Tally()))
                 # the context of a name is every other name's vote (and the hints)
                 tc = max(sum_cc - sum(vcc.values()), 0.0) + 1.0
                 ta = max(sum_a1 - sum(va1.values()), 0.0) + 1.0
@@ -313,8 +334,7 @@ class Resolver:
         for key, (vcc, va1, tc0, ta0) in last.items():
             ctx[key] = (_Minus(last_tot[0], vcc), _Minus(last_tot[1], va1), tc0, ta0)
         qualifying = {id(m.qualifier) for m in mentions if m.qualifier is not None}
-        empty: tuple[Counter[str], Counter[tuple[str, str]], float, float] = (
-            Counter(), Counter(), 0.0, 0.0)
+        empty: _Ctx = (Tally(), Tally(), 0.0, 0.0)
         by_key: dict[str, Ranked] = {}
         order = sorted(range(len(mentions)), key=lambda i: mentions[i].qualifier is None)
         out: dict[int, Ranked] = {}
@@ -355,7 +375,7 @@ class Resolver:
         text: str,
         m: Mention,
         scores: list[float] | None,
-        ctx: tuple[Counter[str], Counter[tuple[str, str]], float, float],
+        ctx: _Ctx,
         hints: list[Hint],
         mentions: list[Mention],
         is_qualifier: bool,
@@ -375,19 +395,19 @@ class Resolver:
                 scores.append(x + ct0 + at0)
         else:
             scores = list(scores)
-        q = m.qualifier
-        if q is not None or is_qualifier:
+        qm = m.qualifier
+        if qm is not None or is_qualifier:
             for j, c in enumerate(m.candidates):
                 code = c.entry.feature_code
-                if q is not None and code not in ("PCLI", "CONT") and _qualifies(q, c.entry):
+                if qm is not None and code not in ("PCLI", "CONT") and _qualifies(qm, c.entry):
                     scores[j] += W_QUALIFIER
                 if is_qualifier and code in ("PCLI", "ADM1"):
                     scores[j] += W_QUALIFIER
         has_primary = any(c.match == "primary" for c in m.candidates)
-        scored = [(x, 0.0, 0.0, False, c) for x, c in zip(scores, m.candidates, strict=True)]
+        scored = list(zip(scores, m.candidates, strict=True))
         # deterministic order: score, then population, then row
-        scored.sort(key=lambda t: (-t[0], -t[4].entry.population, t[4].entry.index))
-        s, _, _, _, c = scored[0]
+        scored.sort(key=lambda t: (-t[0], -t[1].entry.population, t[1].entry.index))
+        c = scored[0][1]
         _, ct, at, q = self._score(m, c, cc, a1, cc_total, a1_total, has_primary)
         e = c.entry
         conf = _softmax_top([t[0] for t in scored])
@@ -422,7 +442,7 @@ class Resolver:
         if len(scored) == 1:
             head = f"only gazetteer match for '{m.text}' is the {kind} {e.name} ({e.country_code})"
         else:
-            runner = scored[1][4].entry
+            runner = scored[1][1].entry
             head = (f"{kind} {e.name} ({e.country_code}, pop {e.population:,}) chosen over "
                     f"{len(scored) - 1} other candidate(s), next {runner.name} "
                     f"({runner.country_code}, pop {runner.population:,})")

@@ -1,0 +1,120 @@
+"""geoparse: local-news behaviours (document region, outlet home, datelines, streets, counties).
+
+Hand-written sentences; coordinates are real-world positions from general knowledge.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscribe.model import AnnotatedDoc, Doc, PlaceMention, Source
+from eventscribe.stages.geoparse import GazetteerGeoparser, outlet_homes, outlet_key
+from eventscribe.stages.geoparse_match import street_mentions
+from eventscribe.stages.geoparse_rank import Home
+from tests.unit.geoparse_helpers import km, make_doc
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def stage() -> GazetteerGeoparser:
+    s = GazetteerGeoparser()
+    s.warm_up()
+    return s
+
+
+def _by_text(adoc: AnnotatedDoc) -> dict[str, PlaceMention]:
+    return {p.span.text: p for p in adoc.places}
+
+
+def test_geoparse_local_state_in_organisation_pulls_namesake(stage: GazetteerGeoparser) -> None:
+    text = ("A fire destroyed a barn near Paris on Sunday. The Texas Department of Public Safety "
+            "said the roads to Reno and Clarksville were closed.")
+    out = _by_text(stage(make_doc(text, [("Paris", "GPE"), ("Reno", "GPE"),
+                                         ("Clarksville", "GPE")])))
+    p = out["Paris"].place
+    assert p is not None and p.country_code == "US"
+    assert km(33.66, -95.56, p.lat, p.lon) < 50  # Paris, Texas
+
+
+def test_geoparse_local_outlet_home_pulls_ambiguous_name(stage: GazetteerGeoparser) -> None:
+    adoc = make_doc("The council met in Dublin on Tuesday to discuss the budget.",
+                    [("Dublin", "GPE")])
+    alone = stage(adoc).places[0].place
+    assert alone is not None and alone.country_code == "IE"
+    home = Home("US", "OH", 1.0)
+    local = stage.geoparse(adoc, home).places[0].place
+    assert local is not None and local.country_code == "US" and local.admin1 == "Ohio"
+
+
+def test_geoparse_local_outlet_homes_leave_one_out(stage: GazetteerGeoparser) -> None:
+    texts = [
+        "Police in Worthington and Westerville arrested two men.",
+        "A new school opened in Hilliard and Grove City.",
+        "Traffic on the roads of Delaware County and Reynoldsburg was slow.",
+        "Dublin residents will vote in May.",
+    ]
+    docs = []
+    for t in texts:
+        d = AnnotatedDoc(Doc.from_text(t, Source(url="http://www.columbus-local.test/a")))
+        names = [w for w in ("Worthington", "Westerville", "Hilliard", "Grove City",
+                             "Delaware County", "Reynoldsburg", "Dublin") if w in t]
+        spans = [(t.index(w), t.index(w) + len(w)) for w in names]
+        docs.append(stage.resolve_spans(d, spans))
+    keys = [outlet_key(d.doc.source) for d in docs]
+    assert keys == ["columbus-local.test"] * 4
+    homes = outlet_homes(list(zip(keys, docs, strict=True)))
+    assert homes[3] is not None and (homes[3].country_code, homes[3].admin1) == ("US", "OH")
+    # an outlet with a single document learns nothing
+    assert outlet_homes([("solo.test", docs[0])]) == [None]
+
+
+def test_geoparse_local_dateline_and_county_list(stage: GazetteerGeoparser) -> None:
+    text = ("XENIA — A storm hit the area on Monday. Warnings were issued for Greene, Clark "
+            "and Montgomery counties, officials said.")
+    out = _by_text(stage(make_doc(text)))
+    assert "XENIA" in out and out["XENIA"].place is not None
+    assert km(39.68, -83.93, out["XENIA"].place.lat, out["XENIA"].place.lon) < 30
+    for name in ("Greene", "Clark", "Montgomery"):
+        p = out[name].place
+        assert p is not None and p.feature_code == "ADM2" and p.admin1 == "Ohio", name
+
+
+def test_geoparse_local_streets_are_unresolved_toponyms() -> None:
+    text = ("The crash happened on Main Street near Highway 19 and W. Dresser Road. "
+            "Traffic on the Florida Highway was slow; St. Paul was quiet.")
+    found = [m.text for m in street_mentions(text)]
+    assert found == ["Main Street", "Highway 19", "W. Dresser Road", "Florida Highway"]
+    from eventscribe.resources.gazetteer import Gazetteer
+
+    with_gaz = [m.text for m in street_mentions(text, Gazetteer.load())]
+    assert "Florida Highway" not in with_gaz  # named after a state: the state is the toponym
+    assert all(not m.candidates for m in street_mentions(text))
+
+
+def test_geoparse_local_inhabitants_and_bare_counties(stage: GazetteerGeoparser) -> None:
+    text = "Ohioans and Texans voted. Officials in Gwinnett said the count went on."
+    spans = [(0, 7), (12, 18), (39, 47)]
+    out = stage.resolve_spans(make_doc(text), spans).places
+    got = {p.span.text: p.place for p in out}
+    assert got["Ohioans"] is not None and got["Ohioans"].feature_code == "ADM1"
+    assert got["Ohioans"].name == "Ohio"
+    assert got["Texans"] is not None and got["Texans"].name == "Texas"
+    assert got["Gwinnett"] is not None and got["Gwinnett"].name == "Gwinnett County"
+
+
+def test_geoparse_local_weak_matches_need_a_local_reading(stage: GazetteerGeoparser) -> None:
+    # "Justice" is a town name in several states; here it is a common noun in a headline-like
+    # phrase with no locative word, and nothing else in the text is in its state.
+    text = "Officials said Justice Department lawyers met in Springfield, Massachusetts."
+    out = _by_text(stage(make_doc(text, [("Justice Department", "ORG"),
+                                         ("Springfield", "GPE"), ("Massachusetts", "GPE")])))
+    assert "Justice" not in out
+    assert out["Springfield"].place is not None
+    assert out["Springfield"].place.admin1 == "Massachusetts"
+
+
+def test_geoparse_local_abbreviation_after_party_letter(stage: GazetteerGeoparser) -> None:
+    text = "Rep. Jane Roe, D-N.Y., chairs the committee."
+    out = _by_text(stage(make_doc(text, [("Jane Roe", "PERSON")])))
+    assert out["N.Y."].place is not None and out["N.Y."].place.name == "New York"
