@@ -186,3 +186,16 @@ def test_dates_more_anaphoric_days_refer_to_the_last_day_named() -> None:
     text = "Gunmen attacked the camp on July 28, 2009. Later that day, troops withdrew."
     assert value_of(text, "Later that day", date(2020, 7, 29)) == "2009-07-28"
     assert find_expressions("He came that day.", THU) == []  # nothing to refer back to
+
+
+def test_dates_more_plans_made_in_the_past_are_not_future() -> None:
+    mon = date(1989, 10, 30)
+    assert value_of("It had been due to expire Friday evening.", "Friday evening", mon) == (
+        "1989-10-27TEV")
+    assert value_of("The vote is scheduled for Friday.", "Friday", mon) == "1989-11-03"
+
+
+def test_dates_more_latest_quarter_has_ended_and_two_quarters() -> None:
+    text = "Fourth-quarter sales will rise. In the latest quarter, net fell."
+    assert value_of(text, "the latest quarter", date(1989, 11, 2)) == "1989-Q3"
+    assert normalise("the first two quarters of 1990", THU).timex == "1990-H1"  # type: ignore[union-attr]

@@ -22,6 +22,7 @@ from eventscribe.stages.dates_lexicon import (
 
 NO_DCT = "relative expression without a publication date"
 
+_PAST_FUTURE = re.compile(r"\b(?:had\s+been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PREMOD = re.compile(r"\b(?:the|a|an|its|their|this)\s*$", re.IGNORECASE)
 _NOUN_THEN_FUTURE = re.compile(r"\s+[a-z-]+\s+(?:will|would|is\s+to|is\s+expected)\b")
 _QNUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -76,7 +77,13 @@ class Ctx:
         if REPORTING_CUE.search(window):
             past.append(len(window))
         if fut or past:
-            return "future" if max(fut, default=-1) >= max(past, default=-1) else "past"
+            if max(fut, default=-1) < max(past, default=-1):
+                return "past"
+            last = max(FUTURE_CUE.finditer(window), key=lambda f: f.end())
+            if (_PAST_FUTURE.search(window[max(0, last.start() - 20) : last.start()])
+                    or last.group().lower().startswith(("was to", "were to"))):
+                return None  # "had been due to expire Friday": planned once, maybe past now
+            return "future"
         if end is not None and _PREMOD.search(window):
             after = self.after(end, 40)
             if FUTURE_CUE.match(after.lstrip()) or _NOUN_THEN_FUTURE.match(after):

@@ -81,7 +81,19 @@ def _latest_period(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     y, q, how = focus
     if g.get("y"):
         y = int(g["y"])
+    elif "latest" in m["x"].lower() and y * 4 + q - 1 >= ctx.dct.year * 4 + quarter_of(ctx.dct) - 1:
+        # "the latest quarter" has ended: not the one in progress
+        idx = y * 4 + q - 2
+        y, q, how = idx // 4, idx % 4 + 1, "the last completed quarter before the publication date"
     return ok(quarter_value(y, q, ctx.dct), rule, f"{m['x']!r}: {how}", score=0.6)
+
+
+def _two_quarters(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"the first two quarters of 1990" -> the first half."""
+    from eventscribe.stages.dates_calendar import half_value
+
+    h = 1 if m["h"].lower() == "first" else 2
+    return ok(half_value(int(m["y"]), h, ctx.dct), "two-quarters", f"half-year {m['x']!r}")
 
 
 def quarter_year_ago(ctx: Ctx, pos: int) -> tuple[int, int, str] | None:
@@ -369,6 +381,9 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\s+|(?P<y>\d{4})\s+)?(?P<u>period|quarter)|\bthe\s+(?:latest|most\s+recent)\s+"
         r"quarter)(?![\w-])(?!\s+(?:a\s+year|of|last|ended|ending)\b)"),
         _latest_period, ("quarter", "period")),
+    Rule("two-quarters", compile_rule(
+        r"(?P<x>\b(?:the\s+)?(?P<h>first|last|second|final)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?"
+        r"(?P<y>\d{4}))(?![\w-])"), _two_quarters, ("quarter",)),
     Rule("the-year", compile_rule(
         r"(?P<x>\b(?:the|this)\s+(?:(?P<latest>latest|last\s+completed)\s+)?(?:(?:full|current"
         r"|calendar|entire|whole)\s+)?(?:fiscal\s+)?year(?!['’-]|\s+\d)|\b(?:(?P<end>year[\s-]end|"
