@@ -256,6 +256,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         code, mult = "Y", 10
     elif code == "CE":
         code, mult = "Y", 100
+    elif code == "Q":
+        code, mult = "M", 3  # TimeML writes quarters as months: "three quarters" = P9M
     else:
         mult = 1
     t = "T" if code.startswith("T") else ""
