@@ -85,3 +85,11 @@ def test_roles_actor_noun_trigger_constructions() -> None:
 def test_roles_actor_participle_with_by_needs_no_subject() -> None:
     acts, _ = roles("The suspect - shot dead by police - had fled the scene.", "shot dead")
     assert acts == ["police"]
+
+
+def test_roles_actor_coordinated_and_listed_targets() -> None:
+    _, tars = roles("Gunmen killed two teachers and a nurse in Kaduna.", "killed")
+    assert tars == ["two teachers", "nurse"]
+    _, tars = roles("Activists were arrested, including Ana Ruiz, a lawyer and two students.",
+                    "arrested")
+    assert tars == ["Activists", "Ana Ruiz", "lawyer", "two students"]

@@ -534,6 +534,16 @@ def pattern_roles(
                 if subj:
                     acts.append(subj)
                     why.append(f"the subject of '{toks[v].text}' is the actor")
+    # coordinated targets ("men, women and children") and lists after "including"
+    more: list[tuple[int, int]] = []
+    for t in tars:
+        more.extend(_coordinated(toks, t))
+    anchor = max([t[1] for t in tars] + [last + 1])
+    inc = _including(toks, anchor)
+    if inc and (tars or pos == "verb"):
+        more.extend(inc)
+        why.append("the people listed after 'including' are targets too")
+    tars.extend(more)
     actors = [a for a in (make_actor(text, toks, s, e) for s, e in acts) if a is not None]
     targets = [
         a for a in (make_actor(text, toks, s, e) for s, e in tars)
@@ -587,6 +597,51 @@ def _between(toks: Sequence[Tok], last: int) -> tuple[tuple[int, int], tuple[int
         return None
     b = _right_object(toks, a[1] + 1)
     return (a, b) if b else None
+
+
+def _coordinated(toks: Sequence[Tok], chunk: tuple[int, int], limit: int = 8,
+                 listed: bool = False) -> list[tuple[int, int]]:
+    """Chunks coordinated after ``chunk``: "men, women and children" -> [women, children].
+
+    ``listed``: the chunks follow "including", so commas alone join them and an "and" does not
+    end the list ("including A, B and her husband, C and D").
+    """
+    out: list[tuple[int, int]] = []
+    k = chunk[1]
+    n = len(toks)
+    closed = False  # a list counts only when it ends with "and/or X" ("..., officials said")
+    while k < n and len(out) < limit:
+        if toks[k].text == "," and k + 1 < n and toks[k + 1].lower in ("and", "or"):
+            k += 2
+            closed = True
+        elif toks[k].lower in ("and", "or"):
+            k += 1
+            closed = True
+        elif toks[k].text == ",":
+            k += 1
+        else:
+            break
+        nxt = _right_object(toks, k)
+        if nxt is None:
+            break
+        out.append(nxt)
+        k = nxt[1]
+        if closed and not listed:
+            break
+    return out if closed or listed else []
+
+
+def _including(toks: Sequence[Tok], k: int) -> list[tuple[int, int]]:
+    """", including X, Y and Z" right after position ``k``: the listed chunks."""
+    n = len(toks)
+    if k < n and toks[k].text == ",":
+        k += 1
+    if k >= n or toks[k].lower != "including":
+        return []
+    first = _right_object(toks, k + 1)
+    if first is None:
+        return []
+    return [first, *_coordinated(toks, first, limit=12, listed=True)]
 
 
 def _passive_light_by(toks: Sequence[Tok], last: int) -> tuple[int, int] | None:
