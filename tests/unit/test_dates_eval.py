@@ -188,3 +188,12 @@ def test_eval_event_dates_cli_json(tmp_path: Path) -> None:
     assert out["n"] == 2 and out["n_linked_to_dct"] == 1
     # "left on Monday" is dated by its own expression; "closes" falls back to the DCT week
     assert out["accuracy"] == 1.0 and out["n_governed"] == 1 and out["n_fallback"] == 1
+
+
+def test_eval_dates_empty_timexes_are_skipped_not_scored(tmp_path: Path) -> None:
+    from eventscribe.evaluation.dates import evaluate
+
+    tml = TML.replace("</TEXT>", '<TIMEX3 tid="t9" type="DATE" value="2021-03-01"/></TEXT>')
+    (tmp_path / "d.tml").write_text(tml)
+    out = evaluate(tmp_path, gold_spans=True, baseline=False)
+    assert out["n_gold"] == 4 and out["skipped"] == {"empty TIMEX3 (no text; not scored)": 1}

@@ -76,6 +76,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in split_sentences(text)] or [(0, len(text))]
 
 
+def textual(doc: TimeMLDoc) -> list[Timex]:
+    """The gold TIMEX3s that have text (empty, anchor-only ones like ``<TIMEX3 .../>`` have
+    none to recognise or normalise)."""
+    return [t for t in doc.timexes if t.text.strip()]
+
+
 def scorable(t: Timex) -> bool:
     """True for a gold DATE/TIME timex whose value is a calendar value."""
     return granularity(t.value) is not None
@@ -102,7 +108,7 @@ def score_gold_spans(docs: list[TimeMLDoc], errors: int = 0) -> Tally:
     for doc in docs:
         tally.n_docs += 1
         bounds = _sentences(doc.text)
-        for t in doc.timexes:
+        for t in textual(doc):
             if t.type not in SCORED_TYPES:
                 continue
             tally.n_gold += 1
@@ -143,7 +149,7 @@ def score_baseline(docs: list[TimeMLDoc]) -> Tally:
     tally = Tally()
     for doc in docs:
         tally.n_docs += 1
-        for t in doc.timexes:
+        for t in textual(doc):
             if t.type not in SCORED_TYPES:
                 continue
             tally.n_gold += 1
@@ -175,7 +181,7 @@ def score_end_to_end(docs: list[TimeMLDoc], errors: int = 0) -> Tally:
         found = [f for f in found if f[2].kind != "anniversary"]
         tally.n_normalised += len(found)
         tally.n_pred += len(found)
-        gold = list(doc.timexes)
+        gold = textual(doc)
         tally.n_gold_all += len(gold)
         used: set[int] = set()
         for s, e, res in found:
@@ -251,6 +257,9 @@ def load(path: Path) -> tuple[list[TimeMLDoc], Counter[str]]:
             continue
         if doc.dct is None:
             skipped["docs without DCT (kept; relative values unresolved)"] += 1
+        empty = len(doc.timexes) - len(textual(doc))
+        if empty:
+            skipped["empty TIMEX3 (no text; not scored)"] += empty
         docs.append(doc)
     return docs, skipped
 
