@@ -401,7 +401,28 @@ def build_entries(src: Sources) -> tuple[list[Entry], list[tuple[str, str, str]]
             extra.append(("notplace", row["name"], ""))
         elif kind != "place":
             raise BuildError(f"aliases.tsv: unknown kind {kind!r}")
-    return entries, extra
+    return entries, _one_country_per_demonym(extra, entries, src.alias_rows)
+
+
+def _one_country_per_demonym(
+    extra: list[tuple[str, str, str]], entries: list[Entry], alias_rows: list[dict[str, str]]
+) -> list[tuple[str, str, str]]:
+    """Each demonym names one country: the curated row if any, else the most populous one
+    ("Chinese" is the demonym of both China and Macao in countryinfo)."""
+    curated = {(name_key(r["name"]), r["target"]) for r in alias_rows if r["kind"] == "demonym"}
+    curated_keys = {k for k, _ in curated}
+    pop = {e.cc: e.population for e in entries if e.fcode == "PCLI"}
+    best: dict[str, tuple[tuple[int, int], tuple[str, str, str]]] = {}
+    for row in extra:
+        if row[0] != "demonym":
+            continue
+        k = name_key(row[1])
+        if k in curated_keys and (k, row[2]) not in curated:
+            continue
+        rank = (int(k in curated_keys), pop.get(row[2], 0))
+        if k not in best or rank > best[k][0]:
+            best[k] = (rank, row)
+    return [r for r in extra if r[0] != "demonym"] + sorted(r for _, r in best.values())
 
 
 def _gz(text: str) -> bytes:

@@ -205,8 +205,10 @@ def _doc_regions(adoc: AnnotatedDoc, gaz: Gazetteer) -> Tally[tuple[str, str]]:
                if e.feature_code not in ("PCLI", "CONT") and e.admin1_code}
         for cc in ccs:
             c[(cc, "")] += 1.0 / len(ccs)
+        # a country among the namesakes ("Georgia") keeps its share out of the admin1 votes
+        n_countries = sum(1 for e in cands if e.feature_code == "PCLI")
         for a in a1s:
-            c[a] += 1.0 / len(a1s)
+            c[a] += 1.0 / (len(a1s) + n_countries)
     return c
 
 

@@ -428,11 +428,12 @@ def mention_for_span(text: str, start: int, end: int, gaz: Gazetteer,
         return Mention(start, end, surface, key, [Candidate(abbr, "primary")], label,
                        f"abbreviation of {abbr.name}")
     cands = gaz.candidates(surface) or area_candidates(gaz, surface)
+    dem = gaz.demonym_country(surface)  # "Chinese" is China, not a town once called so
+    if dem is not None:
+        towns = [c for c in cands if c.match == "primary" and c.entry.feature_code != "PCLI"]
+        return Mention(start, end, surface, key, [Candidate(dem, "primary"), *towns], label,
+                       f"demonym of {dem.name}")
     if not any(c.match == "primary" for c in cands):
-        dem = gaz.demonym_country(surface)  # "Chinese" is China, not a town once called so
-        if dem is not None:
-            return Mention(start, end, surface, key, [Candidate(dem, "primary")], label,
-                           f"demonym of {dem.name}")
         county = county_candidates(gaz, surface)
         if county:
             return Mention(start, end, surface, key, county, label, "county named without "
