@@ -127,18 +127,19 @@ def _sentence_candidates(
         cat = _category(tok)
         if cat is None:
             continue
-        starts = [tstart]
+        starts = [(tstart, tok.lower())]
         if tstart > s and text[tstart - 1] in "'’":
-            starts.append(tstart - 1)
+            starts.append((tstart - 1, "'"))
         j = ti - 1
         while j >= 0 and ti - j <= _MAX_BACK and _is_prefix(toks[j][1]):
-            starts.append(toks[j][0])
+            starts.append((toks[j][0], toks[j][1].lower()))
             j -= 1
         starts.sort()
         for ri in _BY_ANCHOR.get(cat, ()):
             rule = RULES[ri]
-            for st in starts:
-                if (ri, st) in tried:
+            firsts = rule.firsts
+            for st, low in starts:
+                if (firsts and low not in firsts) or (ri, st) in tried:
                     continue
                 tried.add((ri, st))
                 m = rule.pattern.match(text, st, e)

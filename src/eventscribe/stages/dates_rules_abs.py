@@ -435,7 +435,8 @@ ABS_RULES: tuple[Rule, ...] = (
     Rule("year-part", compile_rule(
         r"(?P<x>(?:the\s+)?(?P<mod>early|mid|late|end|beginning|start|middle|first\s+half"
         r"|second\s+half|latter\s+half|last\s+half)(?:\s*-\s*|\s+(?:of\s+)?)(?:(?:the\s+)?"
-        rf"{YEAR}|{REL_YEAR}))(?![\w-])"), _year_part, ("num", "unit")),
+        rf"{YEAR}|{REL_YEAR}))(?![\w-])"), _year_part, ("num", "unit"), frozenset(
+        "the early mid late end beginning start middle first second latter last".split())),
     Rule("year", compile_rule(
         r"(?:\b(?P<cue>in|since|by|until|till|from|before|after|during|year|through|between"
         r"|the\s+year)\s+)?(?P<x>(?<![\w$€£#.,/:-])(?P<y>\d{4})(?![\w%]|[.,:/]\d|\s*(?:%|per"

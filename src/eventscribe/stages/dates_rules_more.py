@@ -367,6 +367,9 @@ _HOLIDAYS = (r"Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]?s(?:\s+(?:Day|Eve))
              r"(?:\s+Day)?|Independence\s+Day|Hallowe['’]?en|Valentine['’]?s\s+Day|Veterans\s+Day"
              r"|Easter(?:\s+Sunday)?|Labou?r\s+Day|Memorial\s+Day|Election\s+Day")
 _DIGIT_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
+_SPOKEN_FIRSTS = frozenset(
+    "eighteen nineteen the january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 MORE_RULES: tuple[Rule, ...] = (
     Rule("year-ago-period", compile_rule(
@@ -375,42 +378,42 @@ MORE_RULES: tuple[Rule, ...] = (
         r"|the\s+(?:(?:comparable|corresponding|same)\s+)?(?P<u2>quarter|period)\s+(?:a\s+year"
         r"\s+(?:ago|earlier)|of\s+(?:the\s+previous|last)\s+year|last\s+year)|last\s+year['’]s"
         r"\s+(?:(?:first|second|third|fourth)[\s-]+)?quarter)(?![\w-])"),
-        _year_ago, ("unit", "quarter")),
+        _year_ago, ("unit", "quarter"), frozenset("the comparable corresponding same year last".split())),
     Rule("reporting-period", compile_rule(
         r"(?P<x>\b(?:the|that)\s+(?:(?:latest|most\s+recent|recent|same|just[\s-]+ended)"
         r"\s+|(?P<y>\d{4})\s+)?(?P<u>period|quarter)|\bthe\s+(?:latest|most\s+recent)\s+"
         r"quarter)(?![\w-])(?!\s+(?:a\s+year|of|last|ended|ending)\b)"),
-        _latest_period, ("quarter", "period")),
+        _latest_period, ("quarter", "period"), frozenset("the that".split())),
     Rule("two-quarters", compile_rule(
         r"(?P<x>\b(?:the\s+)?(?P<h>first|last|second|final)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?"
-        r"(?P<y>\d{4}))(?![\w-])"), _two_quarters, ("quarter",)),
+        r"(?P<y>\d{4}))(?![\w-])"), _two_quarters, ("quarter",), frozenset("the first last second final".split())),
     Rule("the-year", compile_rule(
         r"(?P<x>\b(?:the|this)\s+(?:(?P<latest>latest|last\s+completed)\s+)?(?:(?:full|current"
         r"|calendar|entire|whole)\s+)?(?:fiscal\s+)?year(?!['’-]|\s+\d)|\b(?:(?P<end>year[\s-]end|"
         r"year['’]s\s+end|the\s+end\s+of\s+the\s+year|the\s+end\s+of\s+this\s+year))"
         r"|\b(?:earlier|later)\s+(?:in\s+)?(?:the|this)\s+year)"
         r"(?!\s+(?:before|after|earlier|ago|later|of|in\s+which|when|that|to)\b)(?![\w-])"),
-        _the_year, ("unit",)),
+        _the_year, ("unit",), frozenset("the this year earlier later".split())),
     Rule("anaphoric-year", compile_rule(
         r"(?P<x>\b(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?year|\bthe\s+(?:following"
         r"|previous|prior)\s+year|\bthe\s+year\s+(?:before|after)|\ba\s+year\s+later)(?![\w-])"),
-        _anaphoric_year, ("unit",)),
+        _anaphoric_year, ("unit",), frozenset("earlier later that the a".split())),
     Rule("anaphoric-day", compile_rule(
         r"(?P<x>\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?day|\bthe\s+same\s+day"
         r"|\bthe\s+(?:next|following|previous|prior)\s+(?:day|morning|afternoon|evening|night)"
         r"|\bthe\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow|last|next|the|a|an|his|her"
-        r"|its|their)\b))(?![\w-])"), _anaphoric_day, ("unit", "dayword")),
+        r"|its|their)\b))(?![\w-])"), _anaphoric_day, ("unit", "dayword"), frozenset("earlier later that the".split())),
     Rule("anaphoric-month", compile_rule(
         r"(?P<x>\b(?:that\s+(?:same\s+)?month|the\s+(?:following|previous|prior)\s+month"
         r"|the\s+month\s+(?:before|after)|a\s+month\s+later))(?![\w-])"),
-        _anaphoric_month, ("unit",)),
+        _anaphoric_month, ("unit",), frozenset("that the a".split())),
     Rule("spoken-year", compile_rule(
         rf"(?P<x>(?:{MONTH_ANY.replace('(?-i:', '(?P<m1>(?-i:', 1)})\s+)?"
         r"(?:(?P<c>eighteen|nineteen)[\s-]+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen"
         r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
         rf"|ninety)(?:[\s-]+(?P<u>{_DIGIT_WORDS}))?|(?:the\s+year\s+)(?P<tt>two\s+thousand)"
         rf"(?:\s+and\s+(?P<u2>{_DIGIT_WORDS}))?))(?![\w-])"),
-        _spoken_year, ("num", "unit", "month")),
+        _spoken_year, ("num", "unit", "month"), _SPOKEN_FIRSTS),
     Rule("century", compile_rule(
         r"(?P<x>(?:the\s+)?(?P<o>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
         r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"

@@ -326,9 +326,10 @@ REL_RULES: tuple[Rule, ...] = (
         r"(?P<x>\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>the\s+past|the\s+last"
         r"|the\s+coming|the\s+next|the\s+previous|the\s+current|last|this|next|past|coming"
         r"|previous|current)\s+(?P<u>week|month|year|weekend|decade))(?![\w-])"), _rel_unit,
-        ("unit",)),
+        ("unit",), frozenset("earlier later early late the last this next past coming previous "
+                             "current".split())),
     Rule("weekend", compile_rule(r"(?P<x>\bthe\s+weekend)(?![\w-])"), _the_weekend,
-         ("unit",)),
+         ("unit",), frozenset(("the",))),
     Rule("ago", compile_rule(
         rf"(?P<x>\b(?:(?P<n>{NUM})|(?:a\s+few|several|a\s+couple\s+of|many|some))\s+"
         r"(?P<u>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|from\s+now|hence))(?!\w)"),
