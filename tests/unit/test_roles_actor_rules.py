@@ -93,3 +93,14 @@ def test_roles_actor_coordinated_and_listed_targets() -> None:
     _, tars = roles("Activists were arrested, including Ana Ruiz, a lawyer and two students.",
                     "arrested")
     assert tars == ["Activists", "Ana Ruiz", "lawyer", "two students"]
+
+
+def test_roles_actor_places_figures_and_casualties_are_not_actors() -> None:
+    acts, _ = roles("The Central Station bombing killed four people.", "bombing", "noun")
+    assert acts == []
+    acts, _ = roles("Two of the 12 attacked the guards.", "attacked")
+    assert acts == []
+    acts, _ = roles("Three of the attackers opened fire on the guards.", "opened fire")
+    assert acts == ["Three of the attackers"]
+    acts, _ = roles("Two gunmen opened fire on the guards.", "opened fire")
+    assert acts == ["Two gunmen"]

@@ -59,7 +59,7 @@ AUX = frozenset(
 BE = frozenset("is are was were be been being am got get gets".split())
 PRON = frozenset("they he she it we i you them him us me".split())
 NEG_ADV = frozenset(
-    "not never also reportedly allegedly later then still already just again even only "
+    "not never also reportedly allegedly later then still already just again even only yet "
     "yesterday today tonight overnight immediately subsequently apparently initially "
     "previously recently".split()
 )
@@ -112,6 +112,12 @@ TIME_WORDS = frozenset(
 )
 CLAUSE_PREPS = frozenset("of after before since until following amid amidst despite as".split())
 """Prepositions that start a clause-level phrase: the noun before them is not the subject."""
+FACILITY_HEADS = frozenset(
+    "marathon building buildings cafe café restaurant hotel airport station market mall bridge "
+    "stadium school university church mosque synagogue temple embassy square street road club "
+    "nightclub concert festival parade".split()
+)
+CASUALTY_WORDS = frozenset("injured wounded killed dead hurt victims casualties".split())
 CLAIM_VERBS = frozenset("claimed claims claim accepted accepts admitted admits took takes".split())
 HEDGES = frozenset("believed thought said reported suspected alleged known to have been".split())
 EXPLETIVES = frozenset("there it this that here".split())
@@ -544,7 +550,8 @@ def pattern_roles(
         more.extend(inc)
         why.append("the people listed after 'including' are targets too")
     tars.extend(more)
-    actors = [a for a in (make_actor(text, toks, s, e) for s, e in acts) if a is not None]
+    actors = [a for a in (make_actor(text, toks, s, e) for s, e in acts if not _not_agent(toks, s, e))
+              if a is not None]
     targets = [
         a for a in (make_actor(text, toks, s, e) for s, e in tars)
         if a is not None and not _INSTRUMENTS.match(a.name)
@@ -597,6 +604,28 @@ def _between(toks: Sequence[Tok], last: int) -> tuple[tuple[int, int], tuple[int
         return None
     b = _right_object(toks, a[1] + 1)
     return (a, b) if b else None
+
+
+def _not_agent(toks: Sequence[Tok], s: int, e: int) -> bool:
+    """Chunks that cannot be the actor: a place named before the noun ("the Boston Marathon
+    bombing", "the Murrah Federal Building bombing"), a bare figure or a partitive of one ("27",
+    "two of the 12") and the casualties themselves ("those injured")."""
+    while e > s and toks[e - 1].kind in (".", "P", "J", "R"):
+        e -= 1
+    if e <= s:
+        return True
+    head = toks[e - 1].lower
+    if head in FACILITY_HEADS or head in CASUALTY_WORDS:
+        return True
+    first = s
+    while first < e and toks[first].kind in ("D", "B"):
+        first += 1
+    def figure(t: Tok) -> bool:
+        return t.text[0].isdigit() or t.lower in NUMBER_WORDS
+
+    # a bare figure ("27") or a partitive of a figure ("two of the 12"); "two gunmen" and
+    # "three of the attackers" stay actors
+    return first < e and figure(toks[first]) and (e - first == 1 or figure(toks[e - 1]))
 
 
 def _coordinated(toks: Sequence[Tok], chunk: tuple[int, int], limit: int = 8,
