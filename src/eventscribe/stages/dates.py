@@ -87,7 +87,7 @@ def normalise_span(
 @lru_cache(maxsize=4096)
 def _dateparser_day(expr: str, dct_iso: str) -> date | None:
     """dateparser's reading of a spaCy DATE entity the rules missed (past-preferring, cached)."""
-    import dateparser  # imported lazily: only needed for the entity fallback
+    import dateparser  # type: ignore[import-untyped]  # lazily: only for the entity fallback
 
     dct = datetime.fromisoformat(dct_iso)
     parsed = dateparser.parse(

@@ -12,11 +12,11 @@ from eventscribe.stages.dates_calendar import Kind, Resolution
 from eventscribe.stages.dates_lexicon import (
     DEADLINE_CUE,
     FUTURE_CUE,
-    SOON_CUE,
     MONTH_ANY,
     ORDINAL,
     PAST_CUE,
     REPORTING_CUE,
+    SOON_CUE,
     ordinal_value,
 )
 
@@ -117,12 +117,10 @@ class Ctx:
             return None
         q = _QNUM[found.group("q").lower()]
         y = found.group("y1") or found.group("y2")
-        if y:
-            year = int(y)
-        else:
-            # the most recent such quarter that has begun (fiscal quarters are named in the
-            # calendar year they are reported in); one ahead or a year old is another story's
-            year = self.dct.year if 3 * q - 2 <= self.dct.month else self.dct.year - 1
+        # without a year: the most recent such quarter that has begun (fiscal quarters are named
+        # in the calendar year they are reported in); one ahead or a year old is another story's
+        begun = self.dct.year if 3 * q - 2 <= self.dct.month else self.dct.year - 1
+        year = int(y) if y else begun
         last_done = self.dct.year * 4 + (self.dct.month - 1) // 3 - 1
         if not -1 <= last_done - (year * 4 + q - 1) <= 3:
             return None  # a quarter ahead or long past is not the one reported on

@@ -150,8 +150,8 @@ def _anaphoric_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if "previous" in words or "before" in words or "prior" in words:
         shift = -1
     last = None
-    for y in _YEAR_MENTION.finditer(ctx.text, max(0, m.start("x") - 1500), m.start("x")):
-        last = y
+    for ym in _YEAR_MENTION.finditer(ctx.text, max(0, m.start("x") - 1500), m.start("x")):
+        last = ym
     if last is None:
         if ctx.dct is None or shift == 0:
             return None
@@ -378,7 +378,8 @@ MORE_RULES: tuple[Rule, ...] = (
         r"|the\s+(?:(?:comparable|corresponding|same)\s+)?(?P<u2>quarter|period)\s+(?:a\s+year"
         r"\s+(?:ago|earlier)|of\s+(?:the\s+previous|last)\s+year|last\s+year)|last\s+year['’]s"
         r"\s+(?:(?:first|second|third|fourth)[\s-]+)?quarter)(?![\w-])"),
-        _year_ago, ("unit", "quarter"), frozenset("the comparable corresponding same year last".split())),
+        _year_ago, ("unit", "quarter"),
+        frozenset("the comparable corresponding same year last".split())),
     Rule("reporting-period", compile_rule(
         r"(?P<x>\b(?:the|that)\s+(?:(?:latest|most\s+recent|recent|same|just[\s-]+ended)"
         r"\s+|(?P<y>\d{4})\s+)?(?P<u>period|quarter)|\bthe\s+(?:latest|most\s+recent)\s+"
@@ -386,7 +387,8 @@ MORE_RULES: tuple[Rule, ...] = (
         _latest_period, ("quarter", "period"), frozenset("the that".split())),
     Rule("two-quarters", compile_rule(
         r"(?P<x>\b(?:the\s+)?(?P<h>first|last|second|final)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?"
-        r"(?P<y>\d{4}))(?![\w-])"), _two_quarters, ("quarter",), frozenset("the first last second final".split())),
+        r"(?P<y>\d{4}))(?![\w-])"), _two_quarters, ("quarter",),
+        frozenset("the first last second final".split())),
     Rule("the-year", compile_rule(
         r"(?P<x>\b(?:the|this)\s+(?:(?P<latest>latest|last\s+completed)\s+)?(?:(?:full|current"
         r"|calendar|entire|whole)\s+)?(?:fiscal\s+)?year(?!['’-]|\s+\d)|\b(?:(?P<end>year[\s-]end|"
@@ -402,7 +404,8 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?P<x>\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?day|\bthe\s+same\s+day"
         r"|\bthe\s+(?:next|following|previous|prior)\s+(?:day|morning|afternoon|evening|night)"
         r"|\bthe\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow|last|next|the|a|an|his|her"
-        r"|its|their)\b))(?![\w-])"), _anaphoric_day, ("unit", "dayword"), frozenset("earlier later that the".split())),
+        r"|its|their)\b))(?![\w-])"), _anaphoric_day, ("unit", "dayword"),
+        frozenset("earlier later that the".split())),
     Rule("anaphoric-month", compile_rule(
         r"(?P<x>\b(?:that\s+(?:same\s+)?month|the\s+(?:following|previous|prior)\s+month"
         r"|the\s+month\s+(?:before|after)|a\s+month\s+later))(?![\w-])"),

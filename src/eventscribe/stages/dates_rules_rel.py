@@ -7,15 +7,16 @@ from datetime import date, timedelta
 
 from eventscribe.model import DateValue
 from eventscribe.stages.dates_calendar import (
+    Kind,
     Resolution,
     add_months,
-    quarter_of,
-    quarter_value,
     day_value,
     decade_value,
     future_weekday,
     month_value,
     past_weekday,
+    quarter_of,
+    quarter_value,
     shift,
     weekend_value,
     year_value,
@@ -62,7 +63,7 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     rule = "weekday"
     g = m.groupdict()
     pod = g["pod"].lower() if g.get("pod") else None
-    kind = "time" if pod else "date"
+    kind: Kind = "time" if pod else "date"
     if ctx.dct is None:
         return no_dct(rule, kind)
     rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
@@ -79,7 +80,7 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     pod = (g.get("pod") or g.get("pod2") or "").lower()
     if word == "tonight":
         pod = "night"
-    kind = "time" if pod else "date"
+    kind: Kind = "time" if pod else "date"
     if ctx.dct is None:
         return no_dct(rule, kind)
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0, "last": -1}
@@ -167,7 +168,7 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         # earnings style: "profit rose from $5 million a year earlier" compares quarters
         named = quarter_ctx.group(1)
         q = _QORD[named.lower()] if named else (quarter_of(dct) - 2) % 4 + 1
-        y = dct.year - 1 if q <= quarter_of(dct) or named is None and q == 4 else dct.year - 2
+        y = dct.year - 1 if q <= quarter_of(dct) or (named is None and q == 4) else dct.year - 2
         if named is None and quarter_of(dct) == 1:
             y = dct.year - 2
         return ok(quarter_value(y, q, dct), rule, f"{m['x']!r}: the same quarter a year before "
@@ -232,8 +233,8 @@ def _not_a_duration(m: re.Match[str], ctx: Ctx) -> bool:
     and rates ("$5 million a year", "700 seats a week") are no time expressions."""
     after = ctx.after(m.end("x"), 20)
     unit = m["u"].lower()
-    if re.match(r"\s*(?:-|\s)old\b", after) or unit.startswith("quarter") and re.match(
-            r"\s+of\b", after):
+    if re.match(r"\s*(?:-|\s)old\b", after) or (unit.startswith("quarter") and re.match(
+            r"\s+of\b", after)):
         return True
     if unit in ("second", "quarter") and m["x"].lower() in ("a second", "a quarter") and (
             _AGE_OR_NOUN_AFTER.match(after)):
