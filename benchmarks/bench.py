@@ -1,7 +1,9 @@
 """``make bench``: spaCy NER-only vs the full eventscribe pipeline, in one run, as a ratio.
 
-Prints articles/s and words/s for each, their ratio and the peak RSS; the last line is one
-JSON object. Compare ratios, not absolute seconds: these machines are noisy.
+Prints articles/s and words/s for each, their ratio and the peak RSS; then cross-report dedup
+on synthetic sets of 10k and 100k events (benchmarks/bench_dedup.py: seconds, their ratio,
+peak RSS). The last line is one JSON object. Compare ratios, not absolute seconds: these
+machines are noisy.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus import make_corpus  # noqa: E402
+from corpus import make_corpus
 
 
 def peak_rss_mb() -> float:
@@ -74,6 +76,10 @@ def main() -> None:
     print(f"full pipeline  : {out['pipeline_articles_per_s']:>7} articles/s {pipe_wps:>9,.0f} "
           f"words/s ({n_events} events, {n_errors} errors)")
     print(f"ratio pipeline/NER-only: {out['ratio']:.3f}   peak RSS: {out['peak_rss_mb']} MB")
+    del results, docs
+    from bench_dedup import main as bench_dedup
+
+    out.update(bench_dedup())
     print(json.dumps(out))
 
 

@@ -97,9 +97,7 @@ def term_weights(texts: Iterable[str]) -> tuple[tuple[str, float], ...]:
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Cosine of two L2-normalised sparse vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    return sum([a[k] * b[k] for k in sorted(a.keys() & b.keys())])
 
 
 def name_tokens(names: Iterable[str]) -> frozenset[str]:
@@ -225,7 +223,7 @@ def block_keys(r: EventRecord) -> tuple[tuple[str, bool], ...]:
 
     Two records are candidates when they share a key that one of them holds as primary.
     Precise records meet each other by (family, admin1, week); a country-level record meets
-    the records of its country by day (within the date window); a record without a place
+    the records of its country by week (within the date window); a record without a place
     meets the records of its family that share a day and an actor word or a count; a
     coarse date meets by month; an undated record meets the records of its admin2 (or its
     place) only. Records with neither place nor date can never merge and get no keys.
@@ -249,7 +247,7 @@ def block_keys(r: EventRecord) -> tuple[tuple[str, bool], ...]:
         assert r.start is not None and r.end is not None
         months = _months(r)
         fine = not r.coarse_date
-        own_days = range(r.start, r.end + 1) if fine else range(0)
+        own_weeks = range(r.start // 7, r.end // 7 + 1) if fine else range(0)
         if area1:
             if fine:
                 for w in _weeks(r):
@@ -260,15 +258,15 @@ def block_keys(r: EventRecord) -> tuple[tuple[str, bool], ...]:
             for m in months:
                 add(f"{fam}|{area0}|m{m}", area1 is None and not fine)
             if area1 is None and fine:
-                for d in range(r.start - DATE_WINDOW_DAYS, r.end + DATE_WINDOW_DAYS + 1):
-                    add(f"{fam}|{area0}|d{d}", True)
+                for w in _weeks(r):
+                    add(f"{fam}|{area0}|w{w}", True)
             else:
-                for d in own_days:
-                    add(f"{fam}|{area0}|d{d}", False)
+                for w in own_weeks:
+                    add(f"{fam}|{area0}|w{w}", False)
         # a record without a place merges only on overlapping dates plus agreeing actors or
         # an equal count, so it meets others by (day, name word) and (day, count)
         marks = [f"n:{w}" for w in sorted(r.names)] + [f"k:{k}{b}" for k, b, _lo, _hi in r.counts]
-        for d in own_days:
+        for d in range(r.start, r.end + 1) if fine else ():
             for mk in marks:
                 add(f"{fam}|-|d{d}|{mk}", area0 is None)
         for m in months:
@@ -287,16 +285,17 @@ def candidate_pairs(records: Sequence[EventRecord]) -> list[tuple[int, int]]:
             if b is None:
                 b = blocks[k] = ([], [])
             b[0 if primary else 1].append(i)
-    pairs: set[tuple[int, int]] = set()
+    n = len(records)
+    codes: set[int] = set()  # pair (i, j), i < j, as i * n + j: cheaper to hash than tuples
     for prim, other in blocks.values():
         if not prim:
             continue
         for x, i in enumerate(prim):
             for j in prim[x + 1:]:
-                pairs.add((i, j) if i < j else (j, i))
+                codes.add(i * n + j if i < j else j * n + i)
             for j in other:
-                pairs.add((i, j) if i < j else (j, i))
-    return sorted(pairs)
+                codes.add(i * n + j if i < j else j * n + i)
+    return [divmod(c, n) for c in sorted(codes)]
 
 
 def are_candidates(a: EventRecord, b: EventRecord) -> bool:
@@ -336,50 +335,66 @@ def _km(a: EventRecord, b: EventRecord) -> float | None:
     return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _place(a: EventRecord, b: EventRecord) -> tuple[float, str | None, str | None]:
-    """(points, reason, veto) for the places of two records that both have one."""
+_VETO = "veto"
+
+
+def _place(a: EventRecord, b: EventRecord, explain: bool) -> tuple[float, str, str | None]:
+    """(points, reason, veto) for the places of two records that both have one.
+
+    Reasons and veto texts are only written out when ``explain`` (the hot loop needs numbers).
+    """
     if a.country and b.country and a.country != b.country:
-        return 0.0, None, f"different countries ({a.country}, {b.country})"
+        return 0.0, "", (f"different countries ({a.country}, {b.country})" if explain else _VETO)
     pa, pb = a.place_precision or 1, b.place_precision or 1
-    km = _km(a, b)
     if a.geonameid is not None and a.geonameid == b.geonameid:
         pts = 1.5 if pa <= 2 else (0.6 if pa == 3 else 0.2)
-        return pts, f"same place ({a.place_name})", None
+        return pts, (f"same place ({a.place_name})" if explain else ""), None
     if max(pa, pb) >= 4:
-        return 0.2, f"same country ({a.country})", None
-    if a.admin1 and b.admin1 and a.admin1 != b.admin1 and (km is None or km > 25):
-        return 0.0, None, f"different provinces ({a.admin1}, {b.admin1})"
+        return 0.2, (f"same country ({a.country})" if explain else ""), None
+    km: float | None = None
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        km = _km(a, b)
+        if km is None or km > 25:
+            return 0.0, "", (f"different provinces ({a.admin1}, {b.admin1})" if explain
+                             else _VETO)
     if a.admin2 and a.admin2 == b.admin2 and max(pa, pb) <= 2:
-        return 1.2, f"same admin2 ({a.admin2})", None
-    if km is not None and max(pa, pb) <= 2:
-        if km <= 10:
-            return 1.2, f"{a.place_name} and {b.place_name} {km:.0f} km apart", None
-        if km <= 50:
-            return 0.8, f"{a.place_name} and {b.place_name} {km:.0f} km apart", None
-        if km > FAR_KM and pa == 1 and pb == 1:
-            return 0.0, None, f"{a.place_name} and {b.place_name} {km:.0f} km apart"
+        return 1.2, (f"same admin2 ({a.admin2})" if explain else ""), None
+    if max(pa, pb) <= 2:
+        km = _km(a, b) if km is None else km
+        if km is not None:
+            why = f"{a.place_name} and {b.place_name} {km:.0f} km apart" if explain else ""
+            if km <= 10:
+                return 1.2, why, None
+            if km <= 50:
+                return 0.8, why, None
+            if km > FAR_KM and pa == 1 and pb == 1:
+                return 0.0, "", (why or _VETO)
     if a.admin1 and a.admin1 == b.admin1:
-        return (0.5 if max(pa, pb) >= 3 else 0.1), f"same admin1 ({a.admin1})", None
-    return 0.1, f"same country ({a.country})", None
+        return (0.5 if max(pa, pb) >= 3 else 0.1), (
+            f"same admin1 ({a.admin1})" if explain else ""), None
+    return 0.1, (f"same country ({a.country})" if explain else ""), None
 
 
-def _date(a: EventRecord, b: EventRecord) -> tuple[float, str | None, str | None]:
+def _date(a: EventRecord, b: EventRecord, explain: bool) -> tuple[float, str, str | None]:
     assert a.start is not None and a.end is not None and b.start is not None
     assert b.end is not None
     gap = max(a.start, b.start) - min(a.end, b.end)
     if gap > DATE_WINDOW_DAYS:
-        return 0.0, None, f"dates {gap} days apart"
+        return 0.0, "", (f"dates {gap} days apart" if explain else _VETO)
     if gap > 0:
-        return 0.3, f"dates {gap} day(s) apart", None
+        return 0.3, (f"dates {gap} day(s) apart" if explain else ""), None
     if a.start == a.end == b.start == b.end:
-        return 1.5, f"same day ({date.fromordinal(a.start).isoformat()})", None
+        return 1.5, (f"same day ({date.fromordinal(a.start).isoformat()})" if explain
+                     else ""), None
     if a.coarse_date or b.coarse_date:
         return 0.4, "coarse dates overlap", None
     return 1.0, "dates overlap", None
 
 
-def _counts(a: EventRecord, b: EventRecord) -> tuple[float, list[str]]:
+def _counts(a: EventRecord, b: EventRecord, explain: bool) -> tuple[float, bool, list[str]]:
+    """(points, whether a count is equal, notes) for the counts both records give."""
     pts = 0.0
+    equal = False
     notes: list[str] = []
     cb = {k: (best, lo, hi) for k, best, lo, hi in b.counts}
     for kind, best, lo, hi in a.counts:
@@ -388,75 +403,92 @@ def _counts(a: EventRecord, b: EventRecord) -> tuple[float, list[str]]:
         best2, lo2, hi2 = cb[kind]
         if best == best2:
             pts += 0.7
-            notes.append(f"both say {best} {kind}")
+            equal = True
+            if explain:
+                notes.append(f"both say {best} {kind}")
         elif (lo <= hi2 and lo2 <= hi) or abs(best - best2) <= max(1, 0.3 * max(best, best2)):
             pts += 0.4
-            notes.append(f"{kind} figures compatible ({best} vs {best2})")
+            if explain:
+                notes.append(f"{kind} figures compatible ({best} vs {best2})")
         elif max(best, best2) > 3 * max(1, min(best, best2)) and abs(best - best2) >= 3:
             pts -= 1.0
-            notes.append(f"{kind} figures disagree ({best} vs {best2})")
-    return min(pts, 1.2), notes
+            if explain:
+                notes.append(f"{kind} figures disagree ({best} vs {best2})")
+    return min(pts, 1.2), equal, notes
 
 
-def score_pair(a: EventRecord, b: EventRecord) -> Match:
-    """Score two records (symmetric: the result does not depend on the argument order)."""
+def score_pair(a: EventRecord, b: EventRecord, *, explain: bool = True) -> Match:
+    """Score two records (symmetric: the result does not depend on the argument order).
+
+    With ``explain=False`` the reasons are left empty and a veto reads ``"veto"`` (faster; the
+    clustering explains only the links it keeps).
+    """
     if b.id < a.id:
         a, b = b, a
     if a.doc_id and a.doc_id == b.doc_id:
-        return Match(0.0, False, "two events of one report", ())
+        return Match(0.0, False, "two events of one report" if explain else _VETO, ())
     reasons: list[str] = []
     if a.sub_type == b.sub_type:
         score = 1.0
-        reasons.append(f"same type ({a.sub_type})")
+        if explain:
+            reasons.append(f"same type ({a.sub_type})")
     elif a.event_type == b.event_type:
         score = 0.6
-        reasons.append(f"same type family ({a.event_type})")
+        if explain:
+            reasons.append(f"same type family ({a.event_type})")
     elif a.family == b.family:
         score = 0.3
-        reasons.append(f"compatible types ({a.sub_type}, {b.sub_type})")
+        if explain:
+            reasons.append(f"compatible types ({a.sub_type}, {b.sub_type})")
     else:
-        return Match(0.0, False, f"incompatible types ({a.sub_type}, {b.sub_type})", ())
+        return Match(0.0, False, (f"incompatible types ({a.sub_type}, {b.sub_type})"
+                                  if explain else _VETO), ())
     place_pts = date_pts = 0.0
-    if a.has_place and b.has_place:
-        place_pts, why, veto = _place(a, b)
+    both_place, both_date = a.has_place and b.has_place, a.has_date and b.has_date
+    if both_place:
+        place_pts, why, veto = _place(a, b, explain)
         if veto:
             return Match(0.0, False, veto, ())
         if why:
             reasons.append(why)
-    if a.has_date and b.has_date:
-        date_pts, why, veto = _date(a, b)
+    if both_date:
+        date_pts, why, veto = _date(a, b, explain)
         if veto:
             return Match(0.0, False, veto, ())
-        if why:
+        if explain:
             reasons.append(why)
     score += place_pts + date_pts
     agree = 0.0
     if a.names and b.names:
-        j = len(a.names & b.names) / len(a.names | b.names)
-        if j > 0:
+        shared = a.names & b.names
+        if shared:
+            j = len(shared) / len(a.names | b.names)
             score += j
-            agree = max(agree, j)
-            shared = " ".join(sorted(a.names & b.names)[:3])
-            reasons.append(f"actors agree ({shared}; {j:.2f})")
-    cpts, cnotes = _counts(a, b)
-    score += cpts
-    reasons += cnotes
-    if any(n.startswith("both say") for n in cnotes):
-        agree = max(agree, 1.0)
+            agree = j
+            if explain:
+                reasons.append(f"actors agree ({' '.join(sorted(shared)[:3])}; {j:.2f})")
+    if a.counts and b.counts:
+        cpts, equal, cnotes = _counts(a, b, explain)
+        score += cpts
+        reasons += cnotes
+        if equal:
+            agree = 1.0
     text = cosine(a.term_map, b.term_map)
     if text > 0:
         score += 2.5 * text
-        reasons.append(f"text similarity {text:.2f}")
-    both_place, both_date = a.has_place and b.has_place, a.has_date and b.has_date
+        if explain:
+            reasons.append(f"text similarity {text:.2f}")
     low = False
     if both_place and both_date:
         supported = place_pts > 0.1 and date_pts > 0
     elif both_date:
         supported, low = date_pts >= 1.0 and agree >= 0.5, True
-        reasons.append("no place in one report")
+        if explain:
+            reasons.append("no place in one report")
     elif both_place:
         supported, low = place_pts >= 1.2 and agree >= 0.5, True
-        reasons.append("no date in one report")
+        if explain:
+            reasons.append("no date in one report")
     else:
         supported, low = False, True
     mergeable = supported and score >= THRESHOLD
@@ -544,7 +576,7 @@ def cluster(
     edges: list[tuple[float, str, str, Match]] = []
     for i, j in pairs:
         rec_a, rec_b = ordered[i], ordered[j]
-        m = score_pair(rec_a, rec_b)
+        m = score_pair(rec_a, rec_b, explain=False)
         if m.veto:
             vetoes[_pair(rec_a.id, rec_b.id)] = m.veto
         elif m.mergeable:
@@ -563,7 +595,7 @@ def cluster(
                 if manual:
                     continue
                 if key not in vetoes:
-                    veto = score_pair(by_id[key[0]], by_id[key[1]]).veto
+                    veto = score_pair(by_id[key[0]], by_id[key[1]], explain=False).veto
                     vetoes[key] = veto or ""
                 if vetoes[key]:
                     return vetoes[key]
@@ -589,7 +621,7 @@ def cluster(
         if vetoed(uf.members[ra], uf.members[rb], manual=False):
             continue
         uf.union(a, b)
-        links.append(MergeLink(a, b, m.score, m.reason))
+        links.append(MergeLink(a, b, m.score, score_pair(by_id[a], by_id[b]).reason))
     clusters = sorted(tuple(sorted(ms)) for ms in uf.members.values())
     comp = _UnionFind(by_id)
     for _neg, a, b, _m in edges:

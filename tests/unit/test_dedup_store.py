@@ -147,6 +147,13 @@ def test_dedup_store_repairs_missing_merged_rows(tmp_path: Path) -> None:
         rep = merge_pending(st_)
         assert rep.repaired_components == 1
         assert state(st_) == want
+    con = sqlite3.connect(path)
+    con.execute("UPDATE merged_events SET json = '{\"id\": '")  # a damaged record
+    con.commit()
+    con.close()
+    with Store(path) as st_:
+        assert merge_pending(st_).repaired_components == 1
+        assert state(st_) == want
 
 
 def test_dedup_store_pending_events_of_a_killed_run_are_merged_next_time(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ same run scores a word TF-IDF baseline (:func:`eventscribe.dedup_docs.tfidf_base
 Metrics: B-cubed precision/recall/F1 (per document: the share of its predicted cluster that is
 in its gold cluster, and the converse), pairwise precision/recall/F1 over same-cluster
 document pairs, and the number of clusters against the gold number. ``topic_b3_f1`` scores
-the same clustering against topics alone, for reference.
+the same clustering against topics alone, for reference. ``event_merge_pair_precision`` checks
+event-level dedup (:mod:`eventscribe.dedup`) on the pipeline's events of all documents: the
+share of document pairs joined by a merged event that are in one gold cluster.
 """
 
 from __future__ import annotations
@@ -57,8 +59,14 @@ def pairwise(pred: Mapping[str, int], gold: Mapping[str, str]) -> tuple[float, f
     return prf(tp, n_pred, n_gold)
 
 
-def document_features(docs: list[EcbDocument], batch_size: int = 32) -> tuple[list[Any], int]:
-    """Run the pipeline on each document; (DocFeatures list, number of pipeline errors)."""
+def document_features(
+    docs: list[EcbDocument],
+) -> tuple[list[Any], int, dict[str, list[dict[str, Any]]]]:
+    """Run the pipeline on each document.
+
+    Returns:
+        The DocFeatures, the number of pipeline errors and each document's event dicts.
+    """
     from eventscribe.dedup_docs import DocFeatures
     from eventscribe.model import Doc, Source
     from eventscribe.pipeline import Pipeline
@@ -67,6 +75,7 @@ def document_features(docs: list[EcbDocument], batch_size: int = 32) -> tuple[li
     pdocs = [Doc.from_text(d.text, Source(url=d.url or None, published_at=d.published))
              for d in docs]
     feats: list[DocFeatures] = []
+    events: dict[str, list[dict[str, Any]]] = {}
     errors = 0
     for d, res in zip(docs, pipeline.process(pdocs), strict=True):
         signals: list[str] = []
@@ -87,8 +96,33 @@ def document_features(docs: list[EcbDocument], batch_size: int = 32) -> tuple[li
                     signals.append(f"m{t.value.start.isoformat()[:7]}")
             signals += ["t_" + e.type.acled_sub_event_type.replace(" ", "_")
                         for e in res.events]
+            events[d.name] = [e.to_dict() for e in res.events]
         feats.append(DocFeatures(key=d.name, text=d.text, signals=tuple(signals)))
-    return feats, errors
+    return feats, errors, events
+
+
+def event_merge_precision(events: Mapping[str, list[dict[str, Any]]],
+                          gold: Mapping[str, str]) -> dict[str, Any]:
+    """Event-level dedup (:func:`eventscribe.dedup.dedup`) over all documents' events: how many
+    merges across documents, and the share of merged document pairs in one gold cluster."""
+    from eventscribe.dedup import dedup
+
+    flat = [e for evs in events.values() for e in evs]
+    doc_of = {str(e["id"]): name for name, evs in events.items() for e in evs}
+    result = dedup(flat)
+    pairs = good = multi = 0
+    for members in result.clusters:
+        names = sorted({doc_of[m] for m in members})
+        if len(names) < 2:
+            continue
+        multi += 1
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                pairs += 1
+                good += gold.get(a) == gold.get(b)
+    return {"events": len(flat), "event_clusters_multi_doc": multi,
+            "event_merge_doc_pairs": pairs,
+            "event_merge_pair_precision": good / pairs if pairs else None}
 
 
 def evaluate(path: Path, *, limit: int | None = None) -> dict[str, Any]:
@@ -100,7 +134,7 @@ def evaluate(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     docs = corpus.documents[:limit] if limit else corpus.documents
     gold = {d.name: d.gold_cluster for d in docs}
     topics = {d.name: d.topic for d in docs}
-    feats, errors = document_features(docs)
+    feats, errors, events = document_features(docs)
     pipe_s = time.perf_counter() - t0
     pred = cluster_documents(feats)
     base = tfidf_baseline(feats)
@@ -119,6 +153,7 @@ def evaluate(path: Path, *, limit: int | None = None) -> dict[str, Any]:
                     f"{name}pairwise_p": pp, f"{name}pairwise_r": pr, f"{name}pairwise_f1": pf})
     out["baseline_n_clusters"] = len(set(base.values()))
     out["topic_b3_f1"] = b_cubed(pred, topics)[2]
+    out.update(event_merge_precision(events, gold))
     out["baseline"] = "word TF-IDF cosine, average linkage at 0.15, no pipeline signals"
     out["seconds"] = round(time.perf_counter() - t0, 1)
     out["pipeline_seconds"] = round(pipe_s, 1)

@@ -109,10 +109,19 @@ def _members_of(store: Store, components: Iterable[str]) -> set[str]:
 
 
 def _broken_components(store: Store) -> set[str]:
-    """Components with a member whose merged event row is missing."""
-    return {r[0] for r in store._conn.execute(
+    """Components with a member whose merged event row is missing or unreadable, or whose
+    merged event's report count does not match its members."""
+    conn = store._conn
+    broken = {r[0] for r in conn.execute(
         "SELECT DISTINCT c.component FROM event_clusters c"
-        " LEFT JOIN merged_events m ON m.id = c.merged_id WHERE m.id IS NULL")}
+        " LEFT JOIN merged_events m ON m.id = c.merged_id"
+        " WHERE m.id IS NULL OR json_valid(m.json) = 0")}
+    broken |= {r[0] for r in conn.execute(
+        "SELECT MIN(c.component) FROM event_clusters c JOIN merged_events m"
+        " ON m.id = c.merged_id GROUP BY c.merged_id HAVING COUNT(*) != MAX(m.n_reports)")}
+    conn.execute("DELETE FROM merged_events WHERE id NOT IN"
+                 " (SELECT merged_id FROM event_clusters)")
+    return broken
 
 
 def _neighbours(store: Store, rec: EventRecord) -> set[str]:
