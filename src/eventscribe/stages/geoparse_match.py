@@ -214,6 +214,28 @@ def _prev_word(text: str, start: int) -> str:
     return text[k + 1 : end].lower()
 
 
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "lt", "sgt", "capt", "col", "gen",
+     "judge", "sheriff", "deputy", "officer", "coach", "president", "mayor", "senator",
+     "governor", "pastor", "rev", "father", "sister", "brother", "prof", "professor", "chief",
+     "detective", "trooper", "attorney", "commissioner", "councilman", "councilwoman"}
+)
+_SPEECH_AFTER = re.compile(r"(?:'s?|’s?)?,? (?:said|says|told|added|noted|explained|asked|"
+                           r"wrote|testified|replied|stated|argued|who|whose)\b")
+
+
+def _person_context(text: str, a: int, b: int) -> bool:
+    """True when a one-word name is used as a person's: after a title ("Sheriff Welch") or
+    before a verb of speech ("Welch said")."""
+    if " " in text[a:b]:
+        return False
+    k = a
+    while k > 0 and text[k - 1] in " .":
+        k -= 1
+    return _prev_word(text, k) in _TITLES or (
+        _SPEECH_AFTER.match(text, b) is not None)
+
+
 def _list_neighbour(text: str, a: Mention, b: Mention) -> bool:
     """True when a and b are adjacent items of a list ("X, Y", "X and Y", "X, and Y")."""
     if a.end > b.start:
@@ -311,6 +333,7 @@ def recognise(
     n_before = len(mentions)
     _abbreviation_tokens(text, toks, mentions, covered, gaz)
     _datelines(text, sent_starts, mentions, covered, gaz)
+    _party_hometowns(text, mentions, covered, gaz)
     _county_lists(text, mentions, covered, gaz)
     covered.extend((m.start, m.end) for m in mentions[n_before:])
     pending: list[tuple[Mention, str]] = []  # (mention, condition) waiting for context
@@ -323,7 +346,7 @@ def recognise(
         over = [en for en in other_ents if en.span.start < b and a < en.span.end]
         if any(en.label in _HINT_LABELS for en in over):
             continue
-        if key in gaz.not_places or key in person_words:
+        if key in gaz.not_places or key in person_words or _person_context(text, a, b):
             continue
         person = [en for en in over if en.label == "PERSON"]
         org = [en for en in over if en.label == "ORG"]
@@ -408,7 +431,7 @@ def recognise(
         dedup.append(m)
     _abbreviation_qualifiers(text, dedup, gaz)
     if demonym_places:
-        _norp_demonyms(text, adoc, dedup, gaz)
+        _norp_demonyms(text, adoc, dedup, gaz, toks)
     _short_forms(text, toks, dedup)
     _qualifiers(text, dedup)
     return dedup
@@ -530,7 +553,7 @@ def street_mentions(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
 
 
 _DATELINE = re.compile(r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?:, [A-Z][A-Za-z.]+)?"
-                       r"\s+(?:—|--|–|-|”)\s")
+                       r"(?: \((?:AP|Reuters|AFP|UPI)\))?\s+(?:—|--|–|-|”)\s")
 
 
 def _free(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
@@ -613,19 +636,62 @@ def _abbreviation_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer)
     mentions.sort(key=lambda m: (m.start, -m.end))
 
 
-def _norp_demonyms(text: str, adoc: AnnotatedDoc, mentions: list[Mention], gaz: Gazetteer) -> None:
+def _norp_demonyms(text: str, adoc: AnnotatedDoc, mentions: list[Mention], gaz: Gazetteer,
+                   toks: list[Tok]) -> None:
+    """Demonyms as country mentions: NORP entities ("Iraqis", "Sri Lankan"), inhabitant names
+    of states and big towns ("Ohioans"), and demonym words outside any entity
+    ("Israeli-Egyptian peace")."""
     taken = [(m.start, m.end) for m in mentions]
     for ent in adoc.entities:
         if ent.label != "NORP":
             continue
         a, b = ent.span.start, ent.span.end
-        country = gaz.demonym_country(ent.span.text)
-        if country is None or any(s < b and a < e for s, e in taken):
+        if any(s < b and a < e for s, e in taken):
             continue
-        mentions.append(Mention(a, b, ent.span.text, name_key(ent.span.text),
-                                [Candidate(country, "primary")], "NORP",
+        country = gaz.demonym_country(ent.span.text)
+        if country is not None:
+            cands = [Candidate(country, "primary")]
+            why = f"demonym of {country.name}"
+        else:
+            cands = gaz.inhabitant_places(ent.span.text)
+            if not cands:
+                continue
+            why = f"inhabitants of {cands[0].entry.name}"
+        mentions.append(Mention(a, b, ent.span.text, name_key(ent.span.text), cands, "NORP",
+                                why))
+        taken.append((a, b))
+    ents = [(e.span.start, e.span.end) for e in adoc.entities]
+    for t in toks:
+        if not t.text[0].isupper() or not _free(t.start, t.end, taken + ents):
+            continue
+        country = gaz.demonym_country(t.text)
+        if country is None:
+            continue
+        mentions.append(Mention(t.start, t.end, t.text, name_key(t.text),
+                                [Candidate(country, "primary")], None,
                                 f"demonym of {country.name}"))
     mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+_PARTY = re.compile(r"\b[DRI]-([A-Z][a-z]+(?:[ .][A-Z][a-z]+\.?)?)")
+
+
+def _party_hometowns(text: str, mentions: list[Mention], covered: list[tuple[int, int]],
+                     gaz: Gazetteer) -> None:
+    """US politicians' party and home ("D-Raleigh", "R-McDowell"): the home is a place."""
+    taken = covered + [(m.start, m.end) for m in mentions]
+    for pm in _PARTY.finditer(text):
+        a, b = pm.span(1)
+        surface = text[a:b]
+        if not _free(a, b, taken) or gaz.abbreviation(surface):
+            continue
+        cands = [c for c in gaz.candidates(surface) if c.match == "primary"]
+        cands += [c for c in county_candidates(gaz, surface)
+                  if all(c.entry.index != x.entry.index for x in cands)]
+        if cands:
+            mentions.append(Mention(a, b, surface, name_key(surface), cands, None,
+                                    "home of a politician after the party letter"))
+            taken.append((a, b))
 
 
 # Words naming the kind of a site or area; "Ashraf" after "Camp Ashraf" is the camp, "DeKalb"
