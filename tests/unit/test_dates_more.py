@@ -200,3 +200,23 @@ def test_dates_more_latest_quarter_has_ended_and_two_quarters() -> None:
     text = "Fourth-quarter sales will rise. In the latest quarter, net fell."
     assert value_of(text, "the latest quarter", date(1989, 11, 2)) == "1989-Q3"
     assert normalise("the first two quarters of 1990", THU).timex == "1990-H1"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "expr", "dct", "timex"), [
+    ("The jet made its first flight Tuesday in Everett at 18:00 UTC.", "18:00 UTC",
+     date(2009, 12, 16), "2009-12-15T18:00"),
+    ("At 0800 UTC, central banks acted.", "0800 UTC", date(2008, 9, 18), "2008-09-18T08:00"),
+    ("Markets stay closed until Friday.", "Friday", date(2008, 9, 18), "2008-09-19"),
+    ("Until Thursday, they had not called him a suspect.", "Thursday", date(1999, 5, 7),
+     "1999-05-06"),
+    ("Franchises end after October of next year.", "October of next year", date(2009, 5, 15),
+     "2010-10"),
+    ("Shops close on Good Friday.", "Good Friday", date(2009, 5, 15), "2009-04-10"),
+])
+def test_dates_more_recent_news_forms(text: str, expr: str, dct: date, timex: str) -> None:
+    assert value_of(text, expr, dct) == timex
+
+
+def test_dates_more_named_days_are_not_weekdays() -> None:
+    found = [t for _, _, t in find_expressions("Stocks crashed on Black Monday.", THU)]
+    assert found == []

@@ -58,7 +58,7 @@ for _w in "twenties thirties forties fifties sixties seventies eighties nineties
 _WORDS["anniversary"] = "anniversary"
 _WORDS["period"] = "period"
 for _w in ("christmas thanksgiving easter halloween hallowe valentine independence labor labour "
-           "memorial election veterans new").split():
+           "memorial election veterans new good").split():
     _WORDS[_w] = "holiday"
 for _w in NUMBER_WORDS:
     if _w not in ("a", "an") and " " not in _w:

@@ -22,6 +22,7 @@ from eventscribe.stages.dates_lexicon import (
 
 NO_DCT = "relative expression without a publication date"
 
+_AUX_PAST = re.compile(r"\b(?:had|was|were|did)\b", re.IGNORECASE)
 _PAST_FUTURE = re.compile(r"\b(?:had\s+been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PREMOD = re.compile(r"\b(?:the|a|an|its|their|this)\s*$", re.IGNORECASE)
 _NOUN_THEN_FUTURE = re.compile(r"\s+[a-z-]+\s+(?:will|would|is\s+to|is\s+expected)\b")
@@ -93,12 +94,13 @@ class Ctx:
     def future_cue(self, pos: int) -> bool:
         """True when the nearest tense cue before ``pos`` in its clause marks the future.
 
-        A deadline ("until Tuesday", "by Friday") counts as future unless the clause has a
-        past marker ("Until Thursday, they had not ...").
+        A deadline ("until Tuesday", "by Friday") counts as future unless its clause has a
+        past auxiliary ("Until Thursday, they had not ...").
         """
         t = self.tense(pos)
         if t == "deadline":
-            return PAST_CUE.search(self.before(pos, 120)) is None
+            after = re.split(r"[;:.]", self.after(pos, 80), maxsplit=1)[0]
+            return _AUX_PAST.search(self.before(pos, 120) + " " + after) is None
         return t == "future"
 
     def reporting_quarter(self, pos: int) -> tuple[int, int] | None:

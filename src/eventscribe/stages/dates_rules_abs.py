@@ -431,7 +431,8 @@ ABS_RULES: tuple[Rule, ...] = (
         r"(?:\b(?P<cue>in|since|until|till|by|from|through|during|before|after|of|for|between)"
         rf"\s+)?(?:(?P<the>the)\s+)?(?P<x>(?:(?P<mod>early|mid|late|end|beginning|start|middle)"
         rf"(?:\s*-\s*|\s+(?:of\s+)?))?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|past)"
-        rf"\s+)?{M1}(?:,?\s+(?:of\s+)?{YEAR}|\s+{REL_YEAR})?)(?![\w-])"), _month, ("month",)),
+        rf"\s+)?{M1}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{REL_YEAR})?)(?![\w-])"), _month,
+        ("month",)),
     Rule("year-part", compile_rule(
         r"(?P<x>(?:the\s+)?(?P<mod>early|mid|late|end|beginning|start|middle|first\s+half"
         r"|second\s+half|latter\s+half|last\s+half)(?:\s*-\s*|\s+(?:of\s+)?)(?:(?:the\s+)?"

@@ -306,6 +306,10 @@ def holiday_date(name: str, y: int) -> date | None:
         return _nth_weekday(y, 11, 3, 4)
     if n == "easter" or n == "easter sunday":
         return _easter(y)
+    if n == "good friday":
+        return _easter(y) - timedelta(days=2)
+    if n == "easter monday":
+        return _easter(y) + timedelta(days=1)
     if n in ("labor", "labour"):
         return _nth_weekday(y, 9, 0, 1)
     if n == "memorial":
@@ -365,7 +369,7 @@ def _named_set(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 _HOLIDAYS = (r"Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]?s(?:\s+(?:Day|Eve))?|Thanksgiving"
              r"(?:\s+Day)?|Independence\s+Day|Hallowe['’]?en|Valentine['’]?s\s+Day|Veterans\s+Day"
-             r"|Easter(?:\s+Sunday)?|Labou?r\s+Day|Memorial\s+Day|Election\s+Day")
+             r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Labou?r\s+Day|Memorial\s+Day|Election\s+Day")
 _DIGIT_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
 _SPOKEN_FIRSTS = frozenset(
     "eighteen nineteen the january february march april may june july august september october "

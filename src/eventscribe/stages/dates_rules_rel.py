@@ -62,6 +62,8 @@ def _weekday_date(
 def _weekday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     rule = "weekday"
     g = m.groupdict()
+    if not g.get("rel") and _NAMED_DAY_BEFORE.search(ctx.before(m.start("x"), 12)):
+        return None  # "Black Monday", "Super Tuesday", "Good Friday": names, not this week's day
     pod = g["pod"].lower() if g.get("pod") else None
     kind: Kind = "time" if pod else "date"
     if ctx.dct is None:
@@ -183,12 +185,21 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(value, rule, f"{m['x']!r}: {n} {unit}(s) from the publication date")
 
 
+_NAMED_DAY_BEFORE = re.compile(r"(?-i:\b(?:Black|Cyber|Super|Good|Bloody|Ash|Palm|Easter|Holy|"
+                               r"Shrove|Blue|Giving|Fat))\s+$")
+_DAY_IN_SENTENCE = re.compile(rf"\b({WEEKDAY})|\b(today|yesterday|tomorrow)\b", re.IGNORECASE)
+
+
 def _time(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     rule = "clock-time"
     g = m.groupdict()
     if g.get("named"):
         name = g["named"].lower()
         h, mi = (0, 0) if name == "midnight" else (12, 0)
+    elif g.get("h24") is not None:
+        h, mi = int(g["h24"]), int(g["m24"])
+        if not (h <= 23 and mi < 60):
+            return None
     else:
         h, mi = int(g["h"]), int(g["mi"] or 0)
         ap = re.sub(r"[\s.]", "", g["ap"].lower())
@@ -214,6 +225,15 @@ def _time(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         how = rest
     elif rest and rest not in ("today", "tonight"):
         d, how = _weekday_date(ctx, weekday_number(rest), None, m.start("x"))
+    elif not rest:
+        day = _DAY_IN_SENTENCE.search(ctx.sentence())
+        if day is not None and day.group(1):
+            d, how = _weekday_date(ctx, weekday_number(day.group(1)), None,
+                                   ctx.sent_start + day.start())
+            how += f" ({day.group(1)} in the same sentence)"
+        elif day is not None and day.group(2).lower() != "today":
+            d = ctx.dct + timedelta(days=-1 if day.group(2).lower() == "yesterday" else 1)
+            how = f"{day.group(2).lower()} (in the same sentence)"
     value = day_value(d, ctx.dct, f"T{h:02d}:{mi:02d}")
     return ok(value, rule, f"time {m['x']!r}, {how}", kind="time", score=0.75)
 
@@ -338,7 +358,8 @@ REL_RULES: tuple[Rule, ...] = (
         ("unit",)),
     Rule("clock-time", compile_rule(
         r"(?P<x>(?:\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|\b(?P<named>"
-        r"noon|midnight|midday))(?:\s+(?:[A-Z]{2,4}T|GMT|UTC)(?![\w]))?(?:(?:,|\s+on)?\s+(?P<rest>"
+        r"noon|midnight|midday)|\b(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s*(?-i:UTC|GMT|Z|"
+        r"[A-Z]{2,4}T)\b))(?:\s*(?-i:[A-Z]{2,4}T|GMT|UTC|Z)(?![\w]))?(?:(?:,|\s+on)?\s+(?P<rest>"
         rf"{WEEKDAY}|today|yesterday|tomorrow|tonight)|,?\s+(?P<md>{MONTH_ANY}\s+\d{{1,2}})(?!\d))?)"
         r"(?!\w)"), _time, ("num", "clock")),
     Rule("duration", compile_rule(
