@@ -32,9 +32,11 @@ def test_roles_gold_wikievents(gold_dir: Path) -> None:
     assert res["n_docs"] == 20 and res["n_gold_args"] == 178
     ours, base = res["eventscribe"], res["baseline"]
     assert ours["trigger_f1"] >= 0.58
-    assert ours["arg_f1"] >= 0.33
-    assert ours["arg_f1_coref"] >= 0.34
-    assert ours["per_role"]["victim"]["f1"] >= 0.60
+    assert ours["arg_f1"] >= 0.43
+    assert ours["arg_f1_coref"] >= 0.45
+    assert ours["per_role"]["victim"]["f1"] >= 0.68
+    assert ours["per_role"]["detainee"]["f1"] >= 0.45
+    assert res["arg_f1_gain"] >= 0.06
     assert base["arg_f1"] > 0.2  # the baseline runs and scores (it is not a floor of ours)
 
 
@@ -44,6 +46,6 @@ def test_roles_gold_rams(gold_dir: Path) -> None:
     res = evaluate(data, "rams")
     assert res["n_docs"] == 259 and res["n_gold_args"] == 603
     ours = res["eventscribe"]
-    assert ours["trigger_f1"] >= 0.28
-    assert ours["arg_f1"] >= 0.17
-    assert res["arg_f1_gain"] >= 0.02
+    assert ours["trigger_f1"] >= 0.29
+    assert ours["arg_f1"] >= 0.175
+    assert res["arg_f1_gain"] >= 0.025
