@@ -220,3 +220,16 @@ def test_dates_more_recent_news_forms(text: str, expr: str, dct: date, timex: st
 def test_dates_more_named_days_are_not_weekdays() -> None:
     found = [t for _, _, t in find_expressions("Stocks crashed on Black Monday.", THU)]
     assert found == []
+
+
+@pytest.mark.parametrize(("text", "expr", "dct", "timex"), [
+    ("Sales fell 35% in January, compared to the same month a year ago.",
+     "the same month a year ago", date(2009, 2, 3), "2008-01"),
+    ("Sales rose 43% in February compared to the same period last year.",
+     "the same period last year", date(2010, 3, 3), "2009-02"),
+    ("GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.",
+     "the entire year", date(2006, 1, 27), "2005"),
+])
+def test_dates_more_periods_follow_the_sentence(text: str, expr: str, dct: date,
+                                                timex: str) -> None:
+    assert value_of(text, expr, dct) == timex

@@ -40,6 +40,9 @@ def _quarter_in_focus(ctx: Ctx, pos: int) -> tuple[int, int, str] | None:
     return idx // 4, idx % 4 + 1, "the last completed quarter before the publication date"
 
 
+_MONTH_BEFORE = re.compile(r"\bin\s+(" + MONTH_ANY + r")(?!\s*\d)")
+
+
 def _year_ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"the year-ago quarter", "year-earlier results", "the quarter a year ago"."""
     rule = "year-ago-period"
@@ -54,7 +57,16 @@ def _year_ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
              (ctx.dct.year if 3 * (q - 1) + 1 <= ctx.dct.month else ctx.dct.year - 1)) - 1
         return ok(quarter_value(y, q, ctx.dct), rule, f"{m['x']!r}: quarter {q} a year before "
                   "the one reported on", score=0.7)
-    if _YEAR_SCOPE.search(sentence) and not (g.get("u") or "").lower().startswith("quarter"):
+    named = _MONTH_BEFORE.findall(ctx.text[ctx.sent_start : m.start("x")])
+    unit = (g.get("u") or g.get("u2") or "").lower()
+    if named and unit in ("month", "period", ""):
+        mo = month_number(named[-1])
+        from eventscribe.stages.dates_calendar import latest_month
+
+        y = latest_month(ctx.dct, mo) - 1
+        return ok(month_value(y, mo, ctx.dct), rule, f"{m['x']!r}: {named[-1]} a year before "
+                  "(the month the sentence reports on)", score=0.6)
+    if _YEAR_SCOPE.search(sentence) and not unit.startswith("quarter"):
         return ok(year_value(ctx.dct.year - 1, ctx.dct), rule,
                   f"{m['x']!r}: the year before the publication year (a year-long period is "
                   "compared)", score=0.6)
@@ -109,6 +121,9 @@ def quarter_year_ago(ctx: Ctx, pos: int) -> tuple[int, int, str] | None:
     return rq[0] - 1, rq[1], "the quarter named earlier in the document"
 
 
+_YEAR_MENTION = re.compile(r"(?<![\w$.,-])(1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+
+
 def _the_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"the year", "the full year", "this fiscal year", "year-end", "earlier in the year"."""
     rule = "the-year"
@@ -121,7 +136,11 @@ def _the_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         return no_dct(rule)
     y = ctx.dct.year
     how = "the publication year"
-    if g.get("latest"):
+    stated = [int(x.group(1)) for x in _YEAR_MENTION.finditer(ctx.text, ctx.sent_start,
+                                                              m.start("x"))]
+    if stated and not g.get("latest") and m["x"].lower().startswith("the"):
+        y, how = stated[-1], f"the year {stated[-1]} named earlier in the sentence"
+    elif g.get("latest"):
         y -= 1
         how = "the last completed year before the publication date"
     value = year_value(y, ctx.dct)
@@ -137,8 +156,6 @@ def _the_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         value = day_value(date(y, 12, 31), ctx.dct)
     return ok(value, rule, f"{m['x']!r}: {how}", score=0.6)
 
-
-_YEAR_MENTION = re.compile(r"(?<![\w$.,-])(1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 
 
 def _anaphoric_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
@@ -378,11 +395,11 @@ _SPOKEN_FIRSTS = frozenset(
 MORE_RULES: tuple[Rule, ...] = (
     Rule("year-ago-period", compile_rule(
         r"(?P<x>(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:ago|earlier)"
-        r"(?:\s+(?:(?P<q>first|second|third|fourth)[\s-]+(?:fiscal\s+)?)?(?P<u>quarter|period))?"
-        r"|the\s+(?:(?:comparable|corresponding|same)\s+)?(?P<u2>quarter|period)\s+(?:a\s+year"
+        r"(?:\s+(?:(?P<q>first|second|third|fourth)[\s-]+(?:fiscal\s+)?)?(?P<u>quarter|period|month))?"
+        r"|the\s+(?:(?:comparable|corresponding|same)\s+)?(?P<u2>quarter|period|month)\s+(?:a\s+year"
         r"\s+(?:ago|earlier)|of\s+(?:the\s+previous|last)\s+year|last\s+year)|last\s+year['’]s"
         r"\s+(?:(?:first|second|third|fourth)[\s-]+)?quarter)(?![\w-])"),
-        _year_ago, ("unit", "quarter"),
+        _year_ago, ("unit", "quarter", "period"),
         frozenset("the comparable corresponding same year last".split())),
     Rule("reporting-period", compile_rule(
         r"(?P<x>\b(?:the|that)\s+(?:(?:latest|most\s+recent|recent|same|just[\s-]+ended)"
