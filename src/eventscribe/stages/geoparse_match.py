@@ -236,6 +236,18 @@ def _person_context(text: str, a: int, b: int) -> bool:
         _SPEECH_AFTER.match(text, b) is not None)
 
 
+def _used_as_person(text: str, surface: str) -> bool:
+    """True when a one-word name is somewhere used as a person's ("Saakashvili said")."""
+    if " " in surface:
+        return False
+    i = text.find(surface)
+    while i >= 0:
+        if _person_context(text, i, i + len(surface)):
+            return True
+        i = text.find(surface, i + 1)
+    return False
+
+
 def _list_neighbour(text: str, a: Mention, b: Mention) -> bool:
     """True when a and b are adjacent items of a list ("X, Y", "X and Y", "X, and Y")."""
     if a.end > b.start:
@@ -324,8 +336,11 @@ def recognise(
                                         ent.label, f"inside the {ent.label} entity '{surface}'",
                                         weak=ent.label == "FAC"))
             covered.append((ent.span.start, ent.span.end))
-        elif ent.label in ("GPE", "LOC") and not (surface.isupper() and len(surface) <= 6):
-            # (an unknown all-capitals acronym such as "IRGC" is an organisation, not a place)
+        elif ent.label in ("GPE", "LOC") and not (surface.isupper() and len(surface) <= 6) and (
+            not _used_as_person(text, surface)
+        ) and not surface.endswith((" of", " the")):
+            # (an unknown all-capitals acronym such as "IRGC" is an organisation, not a place;
+            # an unknown name also used as a person's, "Saakashvili said", is a person)
             mentions.append(Mention(s, e, surface, name_key(surface), [], ent.label,
                                     f"tagged {ent.label} by NER"))
             covered.append((ent.span.start, ent.span.end))
