@@ -233,3 +233,25 @@ def test_dates_more_named_days_are_not_weekdays() -> None:
 def test_dates_more_periods_follow_the_sentence(text: str, expr: str, dct: date,
                                                 timex: str) -> None:
     assert value_of(text, expr, dct) == timex
+
+
+@pytest.mark.parametrize(("text", "expr", "dct", "timex"), [
+    ("The Dow fell 3%, to end the day at 7,114.", "the day", date(2009, 2, 24), "2009-02-24"),
+    ("It rid Detroit of the boxy cars of the 70s and 80s.", "80s", date(2007, 2, 9), "198X"),
+    ("Stocks hit the lowest level since '82, traders said.", "'82", date(2008, 10, 27), "1982"),
+    ("The date is written 7/8/07 in the US.", "7/8/07", date(2007, 7, 9), "2007-07-08"),
+    ("It was signed on 25/12/2019.", "25/12/2019", date(2020, 1, 1), "2019-12-25"),
+])
+def test_dates_more_market_days_decades_short_and_numeric_years(
+    text: str, expr: str, dct: date, timex: str
+) -> None:
+    assert value_of(text, expr, dct) == timex
+
+
+@pytest.mark.parametrize("text", [
+    "Most of the residents are in their 70s.", "They met the day before the attack.",
+    "He scored 3/4 of the points.", "The ratio was 12/31 at best",
+])
+def test_dates_more_not_market_days_ages_or_fractions(text: str) -> None:
+    found = [(text[s:e], r.timex) for s, e, r in find_expressions(text, THU)]
+    assert found == [] or all(r is None for _, r in found), found

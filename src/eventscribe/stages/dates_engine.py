@@ -69,7 +69,8 @@ _PREFIX = frozenset(
     to over last this next past coming previous current early mid late end beginning start
     middle earlier later first second third fourth final half latter a an few several couple
     many some recent more year fiscal day following latest preceding same every each per once
-    or s that full calendar entire whole comparable corresponding most just""".split()
+    or s that full calendar entire whole comparable corresponding most just ending ended ends
+    finish finished finishing close closed closes closing""".split()
 ) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 _MAX_BACK = 6
 

@@ -329,9 +329,13 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     else:
         words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
                  "eighties", "nineties"]
-        digit = int(g["sd"]) if g.get("sd") else words.index(g["word"].lower()) + 2
+        sd = g.get("sd") or g.get("sd2")
+        digit = int(sd) if sd else words.index(g["word"].lower()) + 2
         if g.get("word") and not g.get("the"):
             return None
+        if g.get("sd2") and re.search(r"\b(?:his|her|their|its|my|your|our|whose)\s+(?:(?:early|mid|"
+                                      r"late)[\s-]+)?$", ctx.before(m.start("x"), 25), re.I):
+            return None  # "in their 70s" is an age
         century = 1900
         if ctx.dct is not None:
             century = ctx.dct.year // 100 * 100
@@ -459,7 +463,8 @@ ABS_RULES: tuple[Rule, ...] = (
         r"(?!\d))"), _fiscal, ("quarter",)),
     Rule("decade", compile_rule(
         r"(?P<x>(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<full>1\d{2}0|20\d0)"
-        r"['’]?s|['’](?P<sd>\d)0['’]?s|(?P<word>twenties|thirties|forties|fifties|sixties"
+        r"['’]?s|['’](?P<sd>\d)0['’]?s|(?<![\w.,$])(?P<sd2>[1-9])0s|(?P<word>twenties|thirties"
+        r"|forties|fifties|sixties"
         r"|seventies|eighties|nineties)))(?!\w)"), _decade, ("num", "decade")),
     Rule("season", compile_rule(
         r"(?:\b(?P<cue>in|during|by|since|until|through|for|over|before|after)\s+)?"

@@ -392,6 +392,51 @@ _SPOKEN_FIRSTS = frozenset(
     "eighteen nineteen the january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
+def _the_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"ended the day", "for the day", "later in the day": market reports mean today."""
+    if ctx.dct is None:
+        return no_dct("the-day")
+    return ok(day_value(ctx.dct, ctx.dct), "the-day",
+              f"{m['x']!r} after {m['cue']!r}: the trading day reported on, the publication date",
+              score=0.5)
+
+
+def _short_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"since '82": a two-digit year after a cue word (century from the publication date)."""
+    yy = int(m["yy"])
+    base = ctx.dct.year if ctx.dct is not None else 2000
+    y = base // 100 * 100 + yy
+    if y > base + 1:
+        y -= 100
+    how = "century from the publication date" if ctx.dct else "century assumed"
+    return ok(year_value(y, ctx.dct), "short-year", f"year {m['x']!r} ({how})", score=0.6)
+
+
+def _numeric_date(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"7/8/07", "12/25/2019" (US month/day), "25/12/2019" (day/month when the first is > 12)."""
+    from eventscribe.stages.dates_rules import impossible, safe_date
+
+    a, b, c = int(m["a"]), int(m["b"]), m["c"]
+    mo, d = (a, b) if a <= 12 else (b, a)
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    y = int(c)
+    if len(c) == 2:
+        base = ctx.dct.year if ctx.dct is not None else 2000
+        y = base // 100 * 100 + y
+        if y > base + 1:
+            y -= 100
+    dd = safe_date(y, mo, d)
+    if dd is None:
+        return impossible("numeric-date", f"{m['x']} does not exist")
+    order = "month/day" if a <= 12 else "day/month"
+    return ok(day_value(dd, ctx.dct), "numeric-date", f"numeric date {m['x']!r} read as {order}",
+              score=0.6)
+
+
+_DAY_CUES = ("end ended ending ends finish finished finishing close closed closes closing for "
+             "during start beginning later earlier late early").split()
+
 MORE_RULES: tuple[Rule, ...] = (
     Rule("year-ago-period", compile_rule(
         r"(?P<x>(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:ago|earlier)"
@@ -450,6 +495,17 @@ MORE_RULES: tuple[Rule, ...] = (
         r"|nights))?|(?-i:(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
         r"\s+(?P<pod2>mornings|afternoons|evenings|nights))(?![\w-])"), _named_set,
         ("weekday", "month")),
+    Rule("the-day", compile_rule(
+        r"\b(?P<cue>(?:end(?:ed|ing|s)?|finish(?:ed|ing)?|clos(?:e[ds]?|ing)|for|during"
+        r"|(?:start|beginning)\s+of|(?:later|earlier|late|early)\s+in))\s+(?P<x>the\s+day)"
+        r"(?![\w-])(?!\s*(?:before|after|of|when|that|['’]s)\b)"), _the_day, ("unit",),
+        frozenset(_DAY_CUES)),
+    Rule("short-year", compile_rule(
+        r"\b(?:in|since|of|from|until|by|before|after|to)\s+(?P<x>['’](?P<yy>\d\d))(?![\w'’-])"),
+        _short_year, ("num",), frozenset("in since of from until by before after to".split())),
+    Rule("numeric-date", compile_rule(
+        r"(?P<x>(?<![\d/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<c>\d{4}|\d{2})(?![\d/]))"),
+        _numeric_date, ("num",)),
     Rule("holiday", compile_rule(
         rf"(?P<x>(?:(?P<rel>last|next|this\s+coming|this)\s+)?(?-i:(?P<h>{_HOLIDAYS}))"
         r"(?:,?\s+(?P<y>\d{4})(?!\d))?)(?![\w-])"), _holiday, ("holiday",)),
