@@ -226,6 +226,19 @@ def _nearest_family(span: Any, trig_fams: list[tuple[Any, str | None]], default:
     return best[1] if best is not None else default
 
 
+def no_event_reason(result: Any) -> str:
+    """Why the pipeline returned no event for a document (its triggers, read again)."""
+    try:
+        from eventscribe.stages.classify import find_triggers
+
+        triggers = find_triggers(result.adoc) if result.adoc is not None else ()
+    except Exception:  # noqa: BLE001 - the reason is a report, never a failure
+        triggers = ()
+    if any(not t.realis for t in triggers):
+        return "event words only in non-factual use (future, feared, prevented, generic)"
+    return "no event trigger or casualty count"
+
+
 def system_predictions(result: Any) -> Predictions:
     """Triggers and arguments of one pipeline result (``DocResult``)."""
     pred = Predictions()
@@ -563,14 +576,18 @@ def evaluate(path: Path | str, fmt: str, *, limit: int | None = None,
     restrict = [g.families if fmt == "rams" else None for _, g in docs]
     system, base = Tally(), Tally()
     errors = 0
+    no_event_reasons: Counter[str] = Counter()
     pipe = Pipeline()
     inputs = [Doc.from_text(d.text, Source(title=None, outlet="the report")) for d, _ in docs]
     for (d, g), fams, res in zip(docs, restrict, pipe.process(inputs), strict=True):
         if res.error is not None:
             errors += 1
             pred = Predictions(no_event=True)
+            no_event_reasons[f"error {res.error.code}"] += 1
         else:
             pred = system_predictions(res)
+            if pred.no_event:
+                no_event_reasons[no_event_reason(res)] += 1
         system.no_event += pred.no_event
         score_doc(g, pred, system, fams)
     out: dict[str, Any] = {
@@ -580,6 +597,7 @@ def evaluate(path: Path | str, fmt: str, *, limit: int | None = None,
         "n_gold_args": sum(len(g.args) for _, g in docs),
         "skipped": dict(skipped),
         "pipeline_errors": errors,
+        "no_event_reasons": dict(no_event_reasons),
         "eventscribe": system.result(),
     }
     if baseline:

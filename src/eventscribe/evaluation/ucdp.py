@@ -101,7 +101,9 @@ def evaluate(path: Path | str, *, limit: int | None = None) -> dict[str, Any]:
         if res.error is not None:
             no_event_reasons[f"error {res.error.code}"] += 1
         elif not events:
-            no_event_reasons["no event trigger or casualty count in the headline"] += 1
+            from eventscribe.evaluation.roles import no_event_reason
+
+            no_event_reasons[no_event_reason(res)] += 1
         ev = primary_event(events)
         place = ev.place.place if ev is not None and ev.place is not None else None
         if row.country_code is not None:

@@ -159,7 +159,7 @@ def read_wikievents(path: Path | str) -> ReadResult:
     """Every document in the WikiEvents JSONL file(s) at ``path`` (a file or a folder)."""
     docs: list[GoldDoc] = []
     skipped: Counter[str] = Counter()
-    for f in data_files(Path(path), (".jsonl", ".json")):
+    for f in data_files(Path(path), (".jsonl",)):
         coref = _coref(f)
         for line in _lines(f, skipped):
             try:
