@@ -319,6 +319,10 @@ def _fiscal(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               score=0.8)
 
 
+_AGE_BEFORE = re.compile(r"\b(?:his|her|their|its|my|your|our|whose)\s+(?:(?:early|mid|late)"
+                         r"[\s-]+)?$", re.IGNORECASE)
+
+
 def _decade(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     rule = "decade"
     g = m.groupdict()
@@ -333,8 +337,7 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         digit = int(sd) if sd else words.index(g["word"].lower()) + 2
         if g.get("word") and not g.get("the"):
             return None
-        if g.get("sd2") and re.search(r"\b(?:his|her|their|its|my|your|our|whose)\s+(?:(?:early|mid|"
-                                      r"late)[\s-]+)?$", ctx.before(m.start("x"), 25), re.I):
+        if g.get("sd2") and _AGE_BEFORE.search(ctx.before(m.start("x"), 25)):
             return None  # "in their 70s" is an age
         century = 1900
         if ctx.dct is not None:
