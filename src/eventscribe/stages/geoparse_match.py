@@ -221,7 +221,7 @@ _TITLES = frozenset(
      "detective", "trooper", "attorney", "commissioner", "councilman", "councilwoman"}
 )
 _SPEECH_AFTER = re.compile(r"(?:'s?|’s?)?,? (?:said|says|told|added|noted|explained|asked|"
-                           r"wrote|testified|replied|stated|argued|who|whose)\b")
+                           r"wrote|testified|replied|stated|argued|recalled|who|whose)\b")
 
 
 def _person_context(text: str, a: int, b: int) -> bool:
@@ -312,6 +312,8 @@ def recognise(
         else:
             cands = gaz.candidates(surface) or area_candidates(gaz, surface) or gaz.candidates(
                 surface, translit=True)
+        if cands and not _strong(cands) and _used_as_person(text, surface):
+            continue  # "Kristina recalled": a small town's name used as a person's
         if cands:
             mentions.append(Mention(s, e, surface, name_key(surface), cands, ent.label,
                                     f"tagged {ent.label} by NER"))
