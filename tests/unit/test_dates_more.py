@@ -255,3 +255,17 @@ def test_dates_more_market_days_decades_short_and_numeric_years(
 def test_dates_more_not_market_days_ages_or_fractions(text: str) -> None:
     found = [(text[s:e], r.timex) for s, e, r in find_expressions(text, THU)]
     assert found == [] or all(r is None for _, r in found), found
+
+
+def test_dates_more_start_of_the_year_and_clock_with_ordinal_day() -> None:
+    dct = date(2009, 2, 20)
+    assert value_of("The Dow has fallen 15% since the start of this year.",
+                    "the start of this year", dct) == "2009-01-01"
+    text = "Protests began at the start of the year."
+    res = {text[s:e]: r for s, e, r in find_expressions(text, dct)}["the start of the year"]
+    assert res.value is not None and res.value.start == date(2009, 1, 1)
+    assert res.value.end == date(2009, 4, 30)
+    assert value_of("He spoke at 16:15 UTC, June 1st.", "16:15 UTC, June 1st",
+                    date(2009, 6, 4)) == "2009-06-01T16:15"
+    assert value_of("The deal should be completed in October.", "October",
+                    date(2009, 6, 5)) == "2009-10"

@@ -74,7 +74,8 @@ REPORTING_CUE = re.compile(
 SOON_CUE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|is\s+to|are\s+to|was\s+to|scheduled|expected\s+to|plans?\s+to"
-    r"|planned|planning|going\s+to|set\s+to|upcoming|supposed\s+to|would|(?:is|are)\s+expected"
+    r"|planned|planning|going\s+to|set\s+to|upcoming|supposed\s+to|would|should"
+    r"|(?:is|are)\s+expected"
     r"|(?:expects?|intends?|aims?|hopes?)\s+to"
     r"|(?:agreed|decided|voted|plans|planning|ready|due|likely|able)\s+to"
     r"|due\s+to\s+(?:be|take|hold|meet|start"

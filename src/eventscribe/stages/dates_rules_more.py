@@ -138,13 +138,21 @@ def _the_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     how = "the publication year"
     stated = [int(x.group(1)) for x in _YEAR_MENTION.finditer(ctx.text, ctx.sent_start,
                                                               m.start("x"))]
-    if stated and not g.get("latest") and m["x"].lower().startswith("the"):
+    if stated and not g.get("latest") and not g.get("end") and re.fullmatch(
+            r"the\s+(?:(?:full|entire|whole)\s+)?year", m["x"].lower()):
         y, how = stated[-1], f"the year {stated[-1]} named earlier in the sentence"
     elif g.get("latest"):
         y -= 1
         how = "the last completed year before the publication date"
     value = year_value(y, ctx.dct)
-    if g.get("end") and "end of" in g["end"].lower():
+    if g.get("end") and re.match(r"the\s+(?:start|beginning)", g["end"].lower()):
+        if re.search(r"\bsince\s+$", ctx.before(m.start("x"), 8)):
+            value = day_value(date(y, 1, 1), ctx.dct)
+            how += " (its first day: since ...)"
+        else:
+            value = year_value(y, ctx.dct, "early")
+            how += " (its early part)"
+    elif g.get("end") and "end of" in g["end"].lower():
         value = DateValue(date(y, 12, 1), date(y, 12, 31), "year", ctx.dct, str(y))
         how += " (its end)"
     elif g.get("end"):
@@ -458,7 +466,7 @@ MORE_RULES: tuple[Rule, ...] = (
     Rule("the-year", compile_rule(
         r"(?P<x>\b(?:the|this)\s+(?:(?P<latest>latest|last\s+completed)\s+)?(?:(?:full|current"
         r"|calendar|entire|whole)\s+)?(?:fiscal\s+)?year(?!['’-]|\s+\d)|\b(?:(?P<end>year[\s-]end|"
-        r"year['’]s\s+end|the\s+end\s+of\s+the\s+year|the\s+end\s+of\s+this\s+year))"
+        r"year['’]s\s+end|the\s+(?:end|start|beginning)\s+of\s+(?:the|this)\s+year))"
         r"|\b(?:earlier|later)\s+(?:in\s+)?(?:the|this)\s+year)"
         r"(?!\s+(?:before|after|earlier|ago|later|of|in\s+which|when|that|to)\b)(?![\w-])"),
         _the_year, ("unit",), frozenset("the this year earlier later".split())),
