@@ -140,7 +140,8 @@ def _sentence_candidates(
             rule = RULES[ri]
             firsts = rule.firsts
             for st, low in starts:
-                if (firsts and low not in firsts) or (ri, st) in tried:
+                if (firsts and low not in firsts
+                        and not ("#num" in firsts and low[:1].isdigit())) or (ri, st) in tried:
                     continue
                 tried.add((ri, st))
                 m = rule.pattern.match(text, st, e)

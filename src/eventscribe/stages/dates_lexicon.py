@@ -61,6 +61,9 @@ _ORD_ALT = "|".join(
            reverse=True)
 )
 ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORD_ALT})"
+NUMBER_FIRSTS = frozenset(
+    [*(w for w in NUMBER_WORDS if " " not in w), *ORDINAL_WORDS, "#num"])
+"""First words of a number or ordinal (for rule start filters)."""
 DAY_SUFFIX = r"(?:st|nd|rd|th)?"
 DASH = r"\s*[-–—]\s*"
 

@@ -147,8 +147,8 @@ class Rule:
     anchors: tuple[str, ...] = ()
     """Token categories (see dates_engine) near which this rule is tried."""
     firsts: frozenset[str] = frozenset()
-    """Lower-case words a match can start with (empty: any); lets the engine skip hopeless
-    starts cheaply."""
+    """Lower-case words a match can start with (empty: any; "#num" admits any token starting
+    with a digit); lets the engine skip hopeless starts cheaply."""
 
 
 def compile_rule(pattern: str) -> re.Pattern[str]:

@@ -20,7 +20,7 @@ from eventscribe.stages.dates_calendar import (
     quarter_value,
     year_value,
 )
-from eventscribe.stages.dates_lexicon import MONTH_ANY, month_number
+from eventscribe.stages.dates_lexicon import MONTH_ANY, NUMBER_FIRSTS, month_number
 from eventscribe.stages.dates_rules import Ctx, Rule, compile_rule, no_dct, ok
 
 _YEAR_SCOPE = re.compile(r"\b(?:nine|six)\s+months\b|\bfirst\s+half\b|\bfull[\s-]+year\b"
@@ -495,7 +495,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?P<x>(?:the\s+)?(?P<o>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
         r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
         r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)"
-        r"(?![\w-])"), _century, ("unit",)),
+        r"(?![\w-])"), _century, ("unit",), NUMBER_FIRSTS | frozenset(("the", "twenty-first"))),
     Rule("named-set", compile_rule(
         r"(?P<x>\b(?:each|every)\s+(?:(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday"
         r"|Saturday|Sunday))|(?P<mo>" + MONTH_ANY + r"))|(?-i:(?P<wdp>Mondays|Tuesdays|Wednesdays"

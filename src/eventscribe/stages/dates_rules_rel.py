@@ -24,6 +24,7 @@ from eventscribe.stages.dates_calendar import (
 from eventscribe.stages.dates_lexicon import (
     MONTH_ANY,
     NUM,
+    NUMBER_FIRSTS,
     WEEKDAY,
     month_number,
     number_value,
@@ -355,7 +356,7 @@ REL_RULES: tuple[Rule, ...] = (
         rf"(?P<x>\b(?:(?P<n>{NUM})|(?:a\s+few|several|a\s+couple\s+of|many|some))\s+"
         r"(?P<u>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|from\s+now|hence))(?!\w)"),
         _ago,
-        ("unit",)),
+        ("unit",), NUMBER_FIRSTS | frozenset("a several many some".split())),
     Rule("clock-time", compile_rule(
         r"(?P<x>(?:\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|\b(?P<named>"
         r"noon|midnight|midday)|\b(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s*(?-i:UTC|GMT|Z|"
@@ -366,7 +367,10 @@ REL_RULES: tuple[Rule, ...] = (
         rf"(?P<x>\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?"
         rf"(?:(?P<n>{NUM})(?P<half>\s+(?:1/2|and\s+a\s+half))?|(?P<vague>a\s+few|few|several"
         r"|a\s+couple\s+of|many|recent|coming))(?:\s+more)?"
-        rf"[\s-]+{_UNITS_RE}(?:[\s-]+long)?)(?![\w-])"), _duration, ("unit", "quarter")),
+        rf"[\s-]+{_UNITS_RE}(?:[\s-]+long)?)(?![\w-])"), _duration, ("unit", "quarter"),
+        NUMBER_FIRSTS | frozenset(
+            "the past last next coming previous first final following a few several many recent"
+            .split())),
     Rule("set", compile_rule(
         r"(?P<x>\b(?:daily|weekly|monthly|annually|yearly|nightly|(?:every|each|per|once\s+a)\s+"
         r"(?:day|week|month|year|night|morning|evening)))(?![\w-])"), _set, ("set",)),
