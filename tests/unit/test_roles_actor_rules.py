@@ -104,3 +104,10 @@ def test_roles_actor_places_figures_and_casualties_are_not_actors() -> None:
     assert acts == ["Three of the attackers"]
     acts, _ = roles("Two gunmen opened fire on the guards.", "opened fire")
     assert acts == ["Two gunmen"]
+
+
+def test_roles_actor_subject_across_a_parenthesis_and_progressive_noun_triggers() -> None:
+    acts, tars = roles("A militia, including former soldiers, has burned a school.", "burned")
+    assert acts == ["militia"] and tars == ["school"]
+    acts, tars = roles("Jets have been bombing the town for weeks.", "bombing", "noun")
+    assert acts == ["Jets"] and tars == ["town"]

@@ -216,6 +216,8 @@ def _kind(words: Sequence[str], i: int, caps: Sequence[bool]) -> str:
             prev in PREP and prev not in ("by", "after", "before", "while", "without")
         ):
             return "C"  # "the bombing", "in building"
+        if prev in BE:
+            return "V"  # "have been bombing", "are shelling"
         if lw in NOT_VERB_ING and (caps[i - 1] if i > 0 else True):
             return "C"  # "Monday's bombing", "school building"
         if lw in NOT_VERB_ING and prev[:1].isalpha() and prev not in CONJ and prev not in NEG_ADV:
@@ -329,6 +331,13 @@ def _left_subject(toks: Sequence[Tok], v: int, depth: int = 0) -> tuple[int, int
             k -= 1
         a = _chunk_start(toks, k)
         return (a, k) if a < k and _has_content(toks, a, k) else None
+    if j > 0 and toks[j - 1].text == "," and any(toks[k].kind == "A" for k in range(j, v)):
+        # a finite verb after a parenthesis: "A group, including veterans, has demolished"
+        c1 = next((k for k in range(j - 2, max(0, j - 25), -1) if toks[k].text == ","), -1)
+        if c1 > 0:
+            a = _chunk_start(toks, c1)
+            if a < c1 and _has_content(toks, a, c1):
+                return a, c1
     if j > 0 and (toks[j - 1].kind == "J" or toks[j - 1].text == ","):
         # coordinated or participial verb: the subject of the clause it continues
         if depth < 3:
@@ -455,6 +464,8 @@ def pattern_roles(
     why: list[str] = []
     if pos == "verb" and _noun_use(toks, first):
         pos = "noun"
+    elif pos == "noun" and toks[first].kind == "V" and first > 0 and toks[first - 1].lower in BE:
+        pos = "verb"  # "jets have been bombing Aleppo": a progressive verb
     if pos == "verb":
         passive = _is_passive(toks, first, last)
         subj = _left_subject(toks, first)
