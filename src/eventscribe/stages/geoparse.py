@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlparse
@@ -61,7 +62,7 @@ class GazetteerGeoparser(BaseStage):
         """Recognise and resolve; ``home`` (the outlet's region, see :func:`outlet_homes`)
         pulls ambiguous names towards it."""
         gaz = self.gazetteer
-        toks = tokenize(adoc.text)
+        toks = _tokens(adoc.text)
         mentions = recognise(adoc, gaz, demonym_places=self.demonym_places, toks=toks)
         return adoc.with_layer("places", self._resolve(adoc, mentions, home, toks))
 
@@ -81,7 +82,7 @@ class GazetteerGeoparser(BaseStage):
                  toks: list[Tok] | None = None) -> tuple[PlaceMention, ...]:
         gaz = self.gazetteer
         text = adoc.text
-        hints = find_hints(text, toks if toks is not None else tokenize(text), gaz,
+        hints = find_hints(text, toks if toks is not None else _tokens(text), gaz,
                            [(m.start, m.end) for m in mentions])
         ranked = Resolver(gaz, home).resolve(text, mentions, hints)
         keep = keep_local(mentions, ranked, home)
@@ -107,6 +108,12 @@ class GazetteerGeoparser(BaseStage):
 
 
 LOCAL_MIN_POPULATION = 50_000
+
+
+@lru_cache(maxsize=64)
+def _tokens(text: str) -> list[Tok]:
+    """Tokens of a text, cached for the two passes of outlet-home resolution (read-only)."""
+    return tokenize(text)
 
 
 def keep_local(mentions: list[Mention], ranked: list[Ranked], home: Home | None) -> list[bool]:
@@ -158,7 +165,7 @@ def country_hints(adoc: AnnotatedDoc, gaz: Gazetteer | None = None) -> dict[str,
         if p.place is not None:
             c[p.place.country_code] += 1.0
     text = adoc.text
-    for h in find_hints(text, tokenize(text), g, areas=False):
+    for h in find_hints(text, _tokens(text), g, areas=False):
         c[h.country_code] += 0.7
     total = sum(c.values())
     if not total:
