@@ -111,3 +111,16 @@ def test_roles_actor_subject_across_a_parenthesis_and_progressive_noun_triggers(
     assert acts == ["militia"] and tars == ["school"]
     acts, tars = roles("Jets have been bombing the town for weeks.", "bombing", "noun")
     assert acts == ["Jets"] and tars == ["town"]
+
+
+def test_roles_actor_dashes_and_date_words_inside_phrases() -> None:
+    _, tars = roles("The gunman, Ali Kaya – shot dead by police – had fled.", "shot dead")
+    assert tars == ["Ali Kaya"]
+    sentence = "Four died in an attack on the Christmas market."
+    i = sentence.index("Christmas")
+    acts, tars, _ = pattern_roles(
+        sentence, Span.of(sentence, 0, len(sentence)),
+        Span.of(sentence, sentence.index("attack"), sentence.index("attack") + 6), "noun",
+        ((i, i + len("Christmas"), "DATE"),),
+    )
+    assert [t.name for t in tars] == ["Christmas market"]

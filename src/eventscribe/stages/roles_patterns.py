@@ -271,6 +271,9 @@ def _chunk_end(toks: Sequence[Tok], i: int) -> int:
         if t.kind == "C" or (t.text == "-" and j > start_content):
             j += 1
             continue
+        if t.kind == "T" and j + 1 < n and toks[j + 1].kind in ("C", "T"):
+            j += 1  # a date word inside a noun phrase: "the Christmas market"
+            continue
         if t.lower == "of" and j > start_content and j + 1 < n and toks[j + 1].kind in "DC":
             j += 1
             while j < n and toks[j].kind == "D":
@@ -331,6 +334,11 @@ def _left_subject(toks: Sequence[Tok], v: int, depth: int = 0) -> tuple[int, int
             k -= 1
         a = _chunk_start(toks, k)
         return (a, k) if a < k and _has_content(toks, a, k) else None
+    if j > 1 and toks[j - 1].text in ("–", "—"):
+        # "Cherif C. – shot dead by police –": the name before the dash
+        a = _chunk_start(toks, j - 1)
+        if a < j - 1 and _has_content(toks, a, j - 1):
+            return a, j - 1
     if j > 0 and toks[j - 1].text == "," and any(toks[k].kind == "A" for k in range(j, v)):
         # a finite verb after a parenthesis: "A group, including veterans, has demolished"
         c1 = next((k for k in range(j - 2, max(0, j - 25), -1) if toks[k].text == ","), -1)
