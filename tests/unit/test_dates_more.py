@@ -269,3 +269,10 @@ def test_dates_more_start_of_the_year_and_clock_with_ordinal_day() -> None:
                     date(2009, 6, 4)) == "2009-06-01T16:15"
     assert value_of("The deal should be completed in October.", "October",
                     date(2009, 6, 5)) == "2009-10"
+
+
+def test_dates_more_parts_of_day_and_midnight() -> None:
+    assert value_of("In London at mid-afternoon yesterday, shares rose.",
+                    "mid-afternoon yesterday", date(1989, 11, 2)) == "1989-11-01TAF"
+    assert value_of("The offer was to expire at midnight Friday.", "midnight Friday",
+                    date(1989, 10, 30)) == "1989-10-27T24:00"

@@ -30,6 +30,7 @@ def normalise_value(value: str) -> str:
     v = value.strip().upper()
     v = re.sub(r"(T\d{2}(?::\d{2})?)(?::00(?:\.0+)?)?Z$", r"\1", v)  # UTC designator
     v = re.sub(r"(T\d{2}:\d{2}):00(?:\.0+)?$", r"\1", v)
+    v = re.sub(r"T24$", "T24:00", v)
     v = re.sub(r"^(\d{4}(?:-\d{2})?)(?:-XX)+$", r"\1", v)  # 1998-XX-XX is the year 1998
     v = re.sub(r"^(\d{4}-W)(\d)(?!\d)", r"\g<1>0\2", v)  # 2000-W7 -> 2000-W07
     v = re.sub(r"^(\d{2})XX$", r"\1", v)

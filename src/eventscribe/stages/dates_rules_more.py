@@ -442,6 +442,17 @@ def _numeric_date(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               score=0.6)
 
 
+def _part_of_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"mid-afternoon yesterday", "late morning": a part of the publication day (or the day named)."""
+    if ctx.dct is None:
+        return no_dct("part-of-day", "time")
+    word = (m["w"] or "today").lower()
+    d = ctx.dct + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
+    code = _POD_CODE[m["pod"].lower()]
+    return ok(day_value(d, ctx.dct, "T" + code), "part-of-day",
+              f"{m['x']!r}: the {m['pod'].lower()} of {d}", kind="time", score=0.6)
+
+
 _DAY_CUES = ("end ended ending ends finish finished finishing close closed closes closing for "
              "during start beginning later earlier late early").split()
 
@@ -508,6 +519,11 @@ MORE_RULES: tuple[Rule, ...] = (
         r"|(?:start|beginning)\s+of|(?:later|earlier|late|early)\s+in))\s+(?P<x>the\s+day)"
         r"(?![\w-])(?!\s*(?:before|after|of|when|that|['’]s)\b)"), _the_day, ("unit",),
         frozenset(_DAY_CUES)),
+    Rule("part-of-day", compile_rule(
+        r"(?P<x>\b(?:mid|late|early)[\s-]?(?P<pod>morning|afternoon|evening)(?:\s+(?P<w>yesterday"
+        r"|today|tomorrow))?)(?![\w-])"), _part_of_day, ("dayword",),
+        frozenset("mid late early mid-morning mid-afternoon mid-evening midmorning midafternoon"
+                  .split())),
     Rule("short-year", compile_rule(
         r"\b(?:in|since|of|from|until|by|before|after|to)\s+(?P<x>['’](?P<yy>\d\d))(?![\w'’-])"),
         _short_year, ("num",), frozenset("in since of from until by before after to".split())),

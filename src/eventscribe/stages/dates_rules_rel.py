@@ -235,6 +235,9 @@ def _time(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         elif day is not None and day.group(2).lower() != "today":
             d = ctx.dct + timedelta(days=-1 if day.group(2).lower() == "yesterday" else 1)
             how = f"{day.group(2).lower()} (in the same sentence)"
+    if g.get("named") and g["named"].lower() == "midnight" and rest and rest not in (
+            "today", "tonight", "tomorrow"):
+        h = 24  # "midnight Friday": the end of that day (TimeML T24:00)
     value = day_value(d, ctx.dct, f"T{h:02d}:{mi:02d}")
     return ok(value, rule, f"time {m['x']!r}, {how}", kind="time", score=0.75)
 
