@@ -443,7 +443,7 @@ def _numeric_date(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _part_of_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """"mid-afternoon yesterday", "late morning": a part of the publication day (or the day named)."""
+    """"mid-afternoon yesterday", "late morning": part of the publication day (or the one named)."""
     if ctx.dct is None:
         return no_dct("part-of-day", "time")
     word = (m["w"] or "today").lower()
