@@ -276,3 +276,8 @@ def test_dates_more_parts_of_day_and_midnight() -> None:
                     "mid-afternoon yesterday", date(1989, 11, 2)) == "1989-11-01TAF"
     assert value_of("The offer was to expire at midnight Friday.", "midnight Friday",
                     date(1989, 10, 30)) == "1989-10-27T24:00"
+
+
+def test_dates_more_late_in_the_day_is_the_publication_day() -> None:
+    text = "The Dow rebounded late in the day after falling 250 points."
+    assert value_of(text, "the day", date(2007, 8, 10)) == "2007-08-10"

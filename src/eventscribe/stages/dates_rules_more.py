@@ -405,7 +405,7 @@ def _the_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if ctx.dct is None:
         return no_dct("the-day")
     return ok(day_value(ctx.dct, ctx.dct), "the-day",
-              f"{m['x']!r} after {m['cue']!r}: the trading day reported on, the publication date",
+              f"'the day' after {m['cue']!r}: the trading day reported on, the publication date",
               score=0.5)
 
 
@@ -488,8 +488,8 @@ MORE_RULES: tuple[Rule, ...] = (
     Rule("anaphoric-day", compile_rule(
         r"(?P<x>\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?day|\bthe\s+same\s+day"
         r"|\bthe\s+(?:next|following|previous|prior)\s+(?:day|morning|afternoon|evening|night)"
-        r"|\bthe\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow|last|next|the|a|an|his|her"
-        r"|its|their)\b))(?![\w-])"), _anaphoric_day, ("unit", "dayword"),
+        r"|(?<!\bin\s)\bthe\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow|last|next|the|a"
+        r"|an|his|her|its|their|[a-z]+ing)\b))(?![\w-])"), _anaphoric_day, ("unit", "dayword"),
         frozenset("earlier later that the".split())),
     Rule("anaphoric-month", compile_rule(
         r"(?P<x>\b(?:that\s+(?:same\s+)?month|the\s+(?:following|previous|prior)\s+month"
@@ -515,9 +515,10 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\s+(?P<pod2>mornings|afternoons|evenings|nights))(?![\w-])"), _named_set,
         ("weekday", "month")),
     Rule("the-day", compile_rule(
-        r"\b(?P<cue>(?:end(?:ed|ing|s)?|finish(?:ed|ing)?|clos(?:e[ds]?|ing)|for|during"
-        r"|(?:start|beginning)\s+of|(?:later|earlier|late|early)\s+in))\s+(?P<x>the\s+day)"
-        r"(?![\w-])(?!\s*(?:before|after|of|when|that|['’]s)\b)"), _the_day, ("unit",),
+        r"\b(?P<cue>end(?:ed|ing|s)?|finish(?:ed|ing)?|clos(?:e[ds]?|ing)|for|during"
+        r"|(?:start|beginning)\s+of|(?P<late>(?:later|earlier|late|early)\s+in))\s+(?P<x>the\s+day)"
+        r"(?![\w-])(?(late)|(?!\s*(?:before|after|of|when|that|['’]s)\b))"),
+        _the_day, ("unit",),
         frozenset(_DAY_CUES)),
     Rule("part-of-day", compile_rule(
         r"(?P<x>\b(?:mid|late|early)[\s-]?(?P<pod>morning|afternoon|evening)(?:\s+(?P<w>yesterday"
