@@ -115,8 +115,6 @@ def _main(events, p):
 # Known gaps, kept visible: strict xfail turns red as soon as one starts passing.
 KNOWN_GAPS = {
     "nigeria-abduction": "Jangebe is not in the cities>=500 gazetteer; no fallback to 'Zamfara state'",
-    "dozens-vague": "'North Sinai, Egypt' resolves to a Mexican namesake; the country qualifier "
-                    "does not yet constrain multi-word regions",
     "pakistan-clash": "North Waziristan (a district) is missing from the gazetteer and the text "
                       "names no country",
 }
