@@ -23,7 +23,7 @@ from eventscribe.stages.dates_lexicon import (
 NO_DCT = "relative expression without a publication date"
 
 _AUX_PAST = re.compile(r"\b(?:had|was|were|did)\b", re.IGNORECASE)
-_PAST_FUTURE = re.compile(r"\b(?:had\s+been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PAST_FUTURE = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PREMOD = re.compile(r"\b(?:the|a|an|its|their|this)\s*$", re.IGNORECASE)
 _NOUN_THEN_FUTURE = re.compile(r"\s+[a-z-]+\s+(?:will|would|is\s+to|is\s+expected)\b")
 _QNUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
