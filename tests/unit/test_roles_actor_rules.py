@@ -118,7 +118,7 @@ def test_roles_actor_dashes_and_date_words_inside_phrases() -> None:
     assert tars == ["Ali Kaya"]
     sentence = "Four died in an attack on the Christmas market."
     i = sentence.index("Christmas")
-    acts, tars, _ = pattern_roles(
+    _, tars, _ = pattern_roles(
         sentence, Span.of(sentence, 0, len(sentence)),
         Span.of(sentence, sentence.index("attack"), sentence.index("attack") + 6), "noun",
         ((i, i + len("Christmas"), "DATE"),),

@@ -1,9 +1,10 @@
 """``eventscribe eval roles PATH --format wikievents|rams``: triggers and argument roles.
 
 For the event kinds eventscribe covers, gold events and arguments are mapped to evaluation
-*families* and *roles* (tables below; docs/roles.md explains them), and compared with what the
-pipeline returns. The same scores are computed, in the same run, for a baseline of spaCy
-dependency rules written in this module (:func:`baseline_predictions`), so the gain is visible.
+*families* and *roles* (tables in :mod:`eventscribe.evaluation.roles_scoring` and
+docs/roles.md), and compared with what the pipeline returns. The same scores are computed, in
+the same run, for a baseline of spaCy dependency rules written in this module
+(:func:`baseline_predictions`), so the gain is visible.
 
 Scoring (per document, then summed):
 
@@ -23,51 +24,34 @@ there, and only examples of covered types are run.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
-from eventscribe.evaluation.common import emit_json, prf
+from eventscribe.evaluation.common import emit_json
+from eventscribe.evaluation.roles_scoring import (
+    ROLES,
+    GoldItems,
+    Predictions,
+    Tally,
+    counted_noun,
+    gold_family,
+    gold_items,
+    gold_role,
+    head_word,
+    score_doc,
+)
 from eventscribe.evaluation.wikievents_format import GoldDoc, ReadResult
 
-ROLES: tuple[str, ...] = (
-    "attacker", "target", "victim", "instrument", "place", "detainee", "jailer", "demonstrator",
-)
-FAMILIES: tuple[str, ...] = ("violence", "arrest", "release", "protest", "damage", "abduction")
+__all__ = [
+    "ROLES", "GoldItems", "Predictions", "Tally", "baseline_doc", "command", "counted_noun",
+    "evaluate", "gold_family", "gold_items", "gold_role", "head_word", "score_doc",
+    "system_predictions",
+]
 
-# gold type (lower-case, dotted) prefix -> family; the first matching prefix wins
-_GOLD_TYPES: tuple[tuple[str, str | None], ...] = (
-    ("conflict.attack.stealrobhijack", None),  # robbery: not an event kind eventscribe codes
-    ("conflict.attack", "violence"),
-    ("life.die.nonviolentdeath", None),
-    ("life.die", "violence"),
-    ("life.injure.illness", None),
-    ("life.injure", "violence"),
-    ("justice.arrestjaildetain", "arrest"),
-    ("justice.releaseparole", "release"),
-    ("conflict.demonstrate", "protest"),
-    ("artifactexistence.damagedestroydisabledismantle.disabledefuse", None),
-    ("artifactexistence.damagedestroydisabledismantle.dismantle", None),
-    ("artifactexistence.damagedestroy", "damage"),
-)
-# gold role (lower-case) -> evaluation role; roles not listed are not scored
-_GOLD_ROLES: dict[str, str] = {
-    "attacker": "attacker", "killer": "attacker", "injurer": "attacker", "damager": "attacker",
-    "destroyer": "attacker", "damagerdestroyer": "attacker",
-    "target": "target", "artifact": "target",
-    "victim": "victim",
-    "instrument": "instrument", "explosivedevice": "instrument",
-    "place": "place",
-    "detainee": "detainee", "jailer": "jailer",
-    "defendant": "detainee", "judgecourt": "jailer", "releaser": "jailer",
-    "demonstrator": "demonstrator",
-}
-# eventscribe class -> family
 CLASS_FAMILY: dict[str, str] = {
     **dict.fromkeys(
         ("attack", "armed_clash", "gov_regains_territory", "nsa_overtakes_territory",
@@ -102,93 +86,7 @@ INFERRED_PLACE = "no place stated"
 """Reason prefix of a place eventscribe infers (the country most mentioned): not an argument."""
 
 
-def gold_family(event_type: str) -> str | None:
-    """Evaluation family of a gold event type (None: not an event kind eventscribe covers)."""
-    t = event_type.lower()
-    for prefix, fam in _GOLD_TYPES:
-        if t.startswith(prefix):
-            return fam
-    return None
-
-
-def gold_role(role: str) -> str | None:
-    """Evaluation role of a gold role name (None: not scored)."""
-    return _GOLD_ROLES.get(role.lower())
-
-
-# ---------------------------------------------------------------- head words
-
-_WORD = re.compile(r"\d{1,3}(?:,\d{3})+|[A-Za-z0-9][A-Za-z0-9'’.&-]*")
-_CUT = re.compile(
-    r",|;|\(|\s(?:of|in|at|from|on|near|who|which|that|with|for|during|after|outside|inside|"
-    r"including|and|or)\s",
-    re.IGNORECASE,
-)
-
-
-def head_word(phrase: str) -> str | None:
-    """Head of a noun phrase: the last word before a post-modifier ("members of the forces" ->
-    "members"); lower-cased, possessive and final full stop dropped. None for no word."""
-    words = _WORD.findall(phrase)
-    if not words:
-        return None
-    first = phrase.find(words[0]) + len(words[0])
-    cut = _CUT.search(phrase, first)
-    if cut:
-        words = _WORD.findall(phrase[: cut.start()]) or words
-    h = words[-1].lower()
-    h = re.sub(r"(?:'s|’s|')$", "", h).rstrip(".")
-    return h or None
-
-
-_NUMBER = re.compile(
-    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousands?|"
-    r"dozens?|scores|several)$",
-    re.IGNORECASE,
-)
-_NOT_NOUN = frozenset(
-    "of other more the them those were was have has had are is being been killed dead "
-    "died wounded injured hurt arrested detained abducted kidnapped in at on and who from "
-    "during including people's reportedly".split()
-)
-
-
-def counted_noun(evidence: str) -> str | None:
-    """Head of who was counted in a count's evidence: the noun after the figure ("killing 12
-    people" -> "people"), else the figure itself ("11 were killed" -> "11")."""
-    words = _WORD.findall(evidence)
-    for i, w in enumerate(words):
-        if not _NUMBER.match(w):
-            continue
-        j = i + 1
-        while j < len(words) and _NUMBER.match(words[j]):
-            j += 1
-        if j < len(words) and words[j].lower() == "of":
-            j += 1
-        while j < len(words) and words[j].lower() in ("other", "more", "the", "those"):
-            j += 1
-        np_: list[str] = []
-        while (j < len(words) and words[j].lower() not in _NOT_NOUN and len(np_) < 4
-               and not words[j].lower().endswith("ly")):
-            np_.append(words[j])
-            j += 1
-        if np_:
-            return head_word(" ".join(np_))
-        return words[j - 1 if j > i + 1 and _NUMBER.match(words[j - 1]) else i].lower()
-    return None
-
-
 # ---------------------------------------------------------------- predictions
-
-
-@dataclass
-class Predictions:
-    """Triggers (family, start, end) and arguments (family, role, head) of one document."""
-
-    triggers: list[tuple[str, int, int]] = field(default_factory=list)
-    args: set[tuple[str, str, str]] = field(default_factory=set)
-    no_event: bool = False
 
 
 _PRONOUNS = frozenset("he she it they we i you him her them us me who which that this these "
@@ -213,7 +111,7 @@ def _type_class(etype: Any) -> str | None:
     return None
 
 
-def _nearest_family(span: Any, trig_fams: list[tuple[Any, str | None]], default: str) -> str:
+def _nearest_family(span: Any, trig_fams: Sequence[tuple[Any, str | None]], default: str) -> str:
     """Family of the event trigger nearest to a participant's span: an arrest folded into an
     attack keeps its own roles ("police detained five men": jailer and detainee)."""
     best: tuple[int, str] | None = None
@@ -232,7 +130,7 @@ def no_event_reason(result: Any) -> str:
         from eventscribe.stages.classify import find_triggers
 
         triggers = find_triggers(result.adoc) if result.adoc is not None else ()
-    except Exception:  # noqa: BLE001 - the reason is a report, never a failure
+    except Exception:  # the reason is a report, never a failure
         triggers = ()
     if any(not t.realis for t in triggers):
         return "event words only in non-factual use (future, feared, prevented, generic)"
@@ -253,7 +151,7 @@ def system_predictions(result: Any) -> Predictions:
 
             for t in find_triggers(result.adoc):
                 span_class[(t.span.start, t.span.end)] = t.cls
-        except Exception:  # noqa: BLE001 - per-trigger classes are a refinement only
+        except Exception:  # per-trigger classes are a refinement only
             span_class = {}
     text = result.doc.text
     for e in events:
@@ -386,7 +284,9 @@ def baseline_doc(sdoc: Any, families: frozenset[str] | None = None) -> Predictio
     return pred
 
 
-def baseline_predictions(texts: list[str], families: list[frozenset[str] | None]) -> list[Predictions]:
+def baseline_predictions(
+    texts: list[str], families: list[frozenset[str] | None]
+) -> list[Predictions]:
     """The dependency-rule baseline on each text (spaCy's full small English pipeline)."""
     from eventscribe.resources.nlp import load_nlp
 
@@ -395,149 +295,6 @@ def baseline_predictions(texts: list[str], families: list[frozenset[str] | None]
         baseline_doc(sdoc, fams)
         for sdoc, fams in zip(nlp.pipe(texts, batch_size=16), families, strict=True)
     ]
-
-
-# ---------------------------------------------------------------- scoring
-
-
-@dataclass
-class Tally:
-    """Counts behind the scores of one system."""
-
-    trig_tp: int = 0
-    trig_pred: int = 0
-    trig_gold: int = 0
-    arg_tp: int = 0
-    arg_tp_coref: int = 0
-    arg_pred: int = 0
-    arg_gold: int = 0
-    no_event: int = 0
-    role_gold: Counter[str] = field(default_factory=Counter)
-    role_pred: Counter[str] = field(default_factory=Counter)
-    role_tp_gold: Counter[str] = field(default_factory=Counter)
-    role_tp_pred: Counter[str] = field(default_factory=Counter)
-
-    def result(self) -> dict[str, Any]:
-        tp, tr, tf = prf(self.trig_tp, self.trig_pred, self.trig_gold)
-        ap, ar, af = prf(self.arg_tp, self.arg_pred, self.arg_gold)
-        _, _, afc = prf(self.arg_tp_coref, self.arg_pred, self.arg_gold)
-        per_role = {}
-        for r in ROLES:
-            p = self.role_tp_pred[r] / self.role_pred[r] if self.role_pred[r] else 0.0
-            rc = self.role_tp_gold[r] / self.role_gold[r] if self.role_gold[r] else 0.0
-            per_role[r] = {
-                "n_gold": self.role_gold[r], "n_pred": self.role_pred[r],
-                "precision": round(p, 4), "recall": round(rc, 4),
-                "f1": round(2 * p * rc / (p + rc), 4) if p + rc else 0.0,
-            }
-        return {
-            "trigger_precision": round(tp, 4), "trigger_recall": round(tr, 4),
-            "trigger_f1": round(tf, 4),
-            "arg_precision": round(ap, 4), "arg_recall": round(ar, 4), "arg_f1": round(af, 4),
-            "arg_f1_coref": round(afc, 4),
-            "n_trigger_pred": self.trig_pred, "n_arg_pred": self.arg_pred,
-            "docs_without_events": self.no_event,
-            "per_role": per_role,
-        }
-
-
-@dataclass(frozen=True)
-class GoldItems:
-    """The scored gold of one document."""
-
-    triggers: tuple[tuple[str, int, int], ...]
-    args: tuple[tuple[str, str, str, frozenset[str]], ...]
-    """(family, role, mention head, heads of all coreferent mentions)."""
-    families: frozenset[str]
-
-
-def gold_items(doc: GoldDoc) -> GoldItems:
-    """Scored triggers and arguments of one gold document (duplicates merged)."""
-    trigs: dict[tuple[str, int, int], None] = {}
-    args: dict[tuple[str, str, str], set[str]] = {}
-    labels: dict[tuple[str, str, str], str] = {}
-    for ev in doc.events:
-        fam = gold_family(ev.type)
-        if fam is None:
-            continue
-        trigs[(fam, ev.trigger_start, ev.trigger_end)] = None
-        for a in ev.args:
-            role = gold_role(a.role)
-            h = head_word(doc.text[a.start : a.end])
-            if role is None or h is None:
-                continue
-            merged = "target/victim" if fam == "violence" and role in ("target", "victim") else role
-            key = (fam, merged, h)
-            heads = args.setdefault(key, {h})
-            labels.setdefault(key, role)
-            for s, e in a.coref:
-                ch = head_word(doc.text[s:e])
-                if ch:
-                    heads.add(ch)
-    return GoldItems(
-        tuple(trigs),
-        tuple((k[0], labels[k], k[2], frozenset(v)) for k, v in args.items()),
-        frozenset(t[0] for t in trigs),
-    )
-
-
-def _compatible(fam: str, pred_role: str, gold_role_: str) -> bool:
-    if pred_role == gold_role_:
-        return True
-    return fam == "violence" and {pred_role, gold_role_} == {"target", "victim"}
-
-
-def _dedupe_pred(args: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    out = sorted(set(args))
-    have = set(out)
-    # one entity both target and victim of the violence family is one prediction (the victim)
-    return [a for a in out if not (a[0] == "violence" and a[1] == "target"
-                                   and ("violence", "victim", a[2]) in have)]
-
-
-def score_doc(gold: GoldItems, pred: Predictions, tally: Tally,
-              restrict: frozenset[str] | None = None) -> None:
-    """Add one document's matches to ``tally`` (``restrict``: score only these families)."""
-    ptrig = [t for t in dict.fromkeys(pred.triggers) if restrict is None or t[0] in restrict]
-    used: set[int] = set()
-    for fam, s, e in ptrig:
-        for i, (gf, gs, ge) in enumerate(gold.triggers):
-            if i not in used and gf == fam and s < ge and gs < e:
-                used.add(i)
-                tally.trig_tp += 1
-                break
-    tally.trig_pred += len(ptrig)
-    tally.trig_gold += len(gold.triggers)
-    pargs = [a for a in _dedupe_pred(pred.args) if restrict is None or a[0] in restrict]
-    tally.arg_pred += len(pargs)
-    tally.arg_gold += len(gold.args)
-    for g in gold.args:
-        tally.role_gold[g[1]] += 1
-    for a in pargs:
-        tally.role_pred[a[1]] += 1
-    for coref in (False, True):
-        taken: set[int] = set()
-        paired: set[int] = set()
-        for exact in (True, False):
-            for j, (fam, role, h) in enumerate(pargs):
-                if j in paired:
-                    continue
-                for i, (gf, grole, gh, gheads) in enumerate(gold.args):
-                    if i in taken or gf != fam:
-                        continue
-                    if not (h == gh or (coref and h in gheads)):
-                        continue
-                    if not (role == grole if exact else _compatible(fam, role, grole)):
-                        continue
-                    taken.add(i)
-                    paired.add(j)
-                    if coref:
-                        tally.arg_tp_coref += 1
-                    else:
-                        tally.arg_tp += 1
-                        tally.role_tp_gold[grole] += 1
-                        tally.role_tp_pred[role] += 1
-                    break
 
 
 # ---------------------------------------------------------------- running
@@ -579,7 +336,7 @@ def evaluate(path: Path | str, fmt: str, *, limit: int | None = None,
     no_event_reasons: Counter[str] = Counter()
     pipe = Pipeline()
     inputs = [Doc.from_text(d.text, Source(title=None, outlet="the report")) for d, _ in docs]
-    for (d, g), fams, res in zip(docs, restrict, pipe.process(inputs), strict=True):
+    for (_, g), fams, res in zip(docs, restrict, pipe.process(inputs), strict=True):
         if res.error is not None:
             errors += 1
             pred = Predictions(no_event=True)

@@ -167,7 +167,8 @@ _LABELS = (
 @click.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-@click.option("--limit", type=int, default=None, help="Score only the first N rows with a headline.")
+@click.option("--limit", type=int, default=None,
+              help="Score only the first N rows with a headline.")
 def command(path: Path, as_json: bool, limit: int | None) -> None:
     """Country, acc@161 km, date and death-toll scores on UCDP GED source headlines."""
     res = evaluate(path, limit=limit)

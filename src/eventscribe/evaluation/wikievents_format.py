@@ -129,9 +129,9 @@ def parse_doc(rec: dict[str, Any], coref: dict[str, int] | None = None) -> GoldD
         except (ValueError, KeyError, TypeError):
             continue
     clusters: dict[int, list[tuple[int, int]]] = {}
-    for eid, ci in (coref or {}).items():
+    for eid, cluster in (coref or {}).items():
         if eid in ents:
-            clusters.setdefault(ci, []).append(ents[eid])
+            clusters.setdefault(cluster, []).append(ents[eid])
     events = []
     for ev in rec.get("event_mentions") or ():
         try:
@@ -149,7 +149,9 @@ def parse_doc(rec: dict[str, Any], coref: dict[str, int] | None = None) -> GoldD
             except (KeyError, TypeError):
                 continue
             ci = (coref or {}).get(eid)
-            others = tuple(sp for sp in clusters.get(ci, ()) if sp != (s, e)) if ci is not None else ()
+            others = (
+                tuple(sp for sp in clusters.get(ci, ()) if sp != (s, e)) if ci is not None else ()
+            )
             args.append(GoldArg(role, s, e, others))
         events.append(GoldEvent(etype, ts, te, tuple(args)))
     return GoldDoc(str(rec.get("doc_id", "")), text, tuple(events))

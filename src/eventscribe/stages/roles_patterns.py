@@ -529,7 +529,8 @@ def pattern_roles(
             acts.append(pair[0])
             tars.append(pair[1])
             why.append("'between X and Y': X the actor, Y the target")
-        by = _after_prep(toks, last + 1, frozenset({"by"}), limit=8) or _passive_light_by(toks, last)
+        by = (_after_prep(toks, last + 1, frozenset({"by"}), limit=8)
+              or _passive_light_by(toks, last))
         if by:
             acts.append(by)
             why.append("'by X' after the noun is the actor")
@@ -569,8 +570,10 @@ def pattern_roles(
         more.extend(inc)
         why.append("the people listed after 'including' are targets too")
     tars.extend(more)
-    actors = [a for a in (make_actor(text, toks, s, e) for s, e in acts if not _not_agent(toks, s, e))
-              if a is not None]
+    actors = [
+        a for a in (make_actor(text, toks, s, e) for s, e in acts if not _not_agent(toks, s, e))
+        if a is not None
+    ]
     targets = [
         a for a in (make_actor(text, toks, s, e) for s, e in tars)
         if a is not None and not _INSTRUMENTS.match(a.name)
