@@ -53,3 +53,6 @@ class TimeMention:
     value: DateValue | None
     provenance: Provenance
     kind: Literal["date", "time", "duration", "set", "anniversary"] = "date"
+    timex: str | None = None
+    """The TIMEX3-style value ("P3D", "XXXX-WXX-4", "PRESENT_REF", "1998-Q1") when known; kept for
+    durations and sets, whose ``value`` range alone cannot say what the text meant."""

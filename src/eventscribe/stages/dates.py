@@ -125,7 +125,7 @@ class RuleDateTagger(BaseStage):
         for s, e, res in find_expressions(text, dct, bounds):
             span = Span.of(text, s, e)
             prov = Provenance(STAGE, f"{res.reason} [rule {res.rule}]", res.score, (span,))
-            mentions.append(TimeMention(span, res.value, prov, res.kind))
+            mentions.append(TimeMention(span, res.value, prov, res.kind, res.timex))
         if self.use_entities and dct is not None:
             mentions.extend(self._from_entities(adoc, mentions, dct))
             mentions.sort(key=lambda t: t.span.start)
