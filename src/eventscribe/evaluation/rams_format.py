@@ -34,8 +34,12 @@ def role_name(label: str) -> str:
     return (m.group(1) if m else label).lower()
 
 
-def parse_example(rec: dict[str, Any]) -> GoldDoc:
-    """One RAMS record -> GoldDoc (raises ValueError/KeyError/TypeError when unusable)."""
+def parse_example(rec: dict[str, Any], skipped: Counter[str] | None = None) -> GoldDoc:
+    """One RAMS record -> GoldDoc (raises ValueError/KeyError/TypeError when unusable).
+
+    Triggers and argument links that cannot be read are left out and counted in ``skipped``.
+    """
+    dropped: Counter[str] = skipped if skipped is not None else Counter()
     sentences = rec["sentences"]
     if not isinstance(sentences, list) or not sentences:
         raise ValueError("no sentences")
@@ -69,6 +73,7 @@ def parse_example(rec: dict[str, Any]) -> GoldDoc:
             ts, te = chars(trig)
             etype = str(trig[2][0][0])
         except (ValueError, KeyError, TypeError, IndexError):
+            dropped["trigger with bad offsets or no type (left out)"] += 1
             continue
         args = []
         for link in links:
@@ -78,6 +83,7 @@ def parse_example(rec: dict[str, Any]) -> GoldDoc:
                 s, e = chars(link[1])
                 args.append(GoldArg(role_name(str(link[2])), s, e))
             except (ValueError, KeyError, TypeError, IndexError):
+                dropped["argument link with bad offsets (left out)"] += 1
                 continue
         events.append(GoldEvent(etype, ts, te, tuple(args)))
     return GoldDoc(str(rec.get("doc_key", "")), text, tuple(events))
@@ -105,7 +111,7 @@ def read_rams(path: Path | str) -> ReadResult:
                 skipped["record is not an object"] += 1
                 continue
             try:
-                doc = parse_example(rec)
+                doc = parse_example(rec, skipped)
             except (ValueError, KeyError, TypeError, IndexError):
                 skipped["malformed sentences"] += 1
                 continue

@@ -113,8 +113,13 @@ def _coref(path: Path) -> dict[str, dict[str, int]]:
     return out
 
 
-def parse_doc(rec: dict[str, Any], coref: dict[str, int] | None = None) -> GoldDoc:
-    """One WikiEvents record -> GoldDoc (raises ValueError/KeyError/TypeError when unusable)."""
+def parse_doc(rec: dict[str, Any], coref: dict[str, int] | None = None,
+              skipped: Counter[str] | None = None) -> GoldDoc:
+    """One WikiEvents record -> GoldDoc (raises ValueError/KeyError/TypeError when unusable).
+
+    Events and arguments that cannot be read are left out and counted in ``skipped``.
+    """
+    dropped: Counter[str] = skipped if skipped is not None else Counter()
     text, toks = _rebuild_text(rec["sentences"])
 
     def chars(s: int, e: int) -> tuple[int, int]:
@@ -139,6 +144,7 @@ def parse_doc(rec: dict[str, Any], coref: dict[str, int] | None = None) -> GoldD
             ts, te = chars(int(trig["start"]), int(trig["end"]))
             etype = str(ev["event_type"])
         except (ValueError, KeyError, TypeError):
+            dropped["event with a bad trigger or type (left out)"] += 1
             continue
         args = []
         for a in ev.get("arguments") or ():
@@ -147,6 +153,7 @@ def parse_doc(rec: dict[str, Any], coref: dict[str, int] | None = None) -> GoldD
                 s, e = ents[eid]
                 role = str(a["role"])
             except (KeyError, TypeError):
+                dropped["argument with an unknown entity or no role (left out)"] += 1
                 continue
             ci = (coref or {}).get(eid)
             others = (
@@ -173,7 +180,7 @@ def read_wikievents(path: Path | str) -> ReadResult:
                 skipped["record without sentences"] += 1
                 continue
             try:
-                doc = parse_doc(rec, coref.get(str(rec.get("doc_id", ""))))
+                doc = parse_doc(rec, coref.get(str(rec.get("doc_id", ""))), skipped)
             except (ValueError, KeyError, TypeError, IndexError):
                 skipped["malformed sentences or offsets"] += 1
                 continue
