@@ -17,7 +17,8 @@ reduced to an :class:`EventRecord` of the features that matter for identity. The
    when both are that precise, towns over 100 km apart, dates more than a week apart, two
    events of one report. A pair merges at :data:`THRESHOLD` and only with place and date
    support: text similarity alone never merges; a report without place or date merges only
-   on date or place plus agreeing actors or counts, at lower confidence.
+   on date (and the same sub-type) or place plus agreeing actors or counts, at lower
+   confidence.
 3. **Clustering** (:func:`cluster`): mergeable edges sorted by (score, ids) are applied with
    union-find; a union is refused when any pair across the two clusters is vetoed or
    forbidden by a manual split. Manual merges are applied first. The result depends only on
@@ -219,20 +220,23 @@ def _months(r: EventRecord) -> list[int]:
 
 
 def block_keys(r: EventRecord) -> tuple[tuple[str, bool], ...]:
-    """The blocking keys of a record, each with whether the record holds it as primary.
+    """The blocking keys of a record, each with whether the record holds it as primary
+    (in a fixed order for a given record).
 
     Two records are candidates when they share a key that one of them holds as primary.
     Precise records meet each other by (family, admin1, week); a country-level record meets
     the records of its country by week (within the date window); a record without a place
-    meets the records of its family that share a day and an actor word or a count; a
+    meets the records of its sub-type that share a day and an actor word or a count; a
     coarse date meets by month; an undated record meets the records of its admin2 (or its
     place) only. Records with neither place nor date can never merge and get no keys.
     """
     fam = r.family
     keys: dict[str, bool] = {}
+    get = keys.get
 
     def add(k: str, primary: bool) -> None:
-        keys[k] = keys.get(k, False) or primary
+        if primary or k not in keys:
+            keys[k] = primary or get(k, False)
 
     prec = r.place_precision or 1
     area1 = f"{r.country}/{r.admin1}" if r.country and r.admin1 and prec <= 3 else None
@@ -263,38 +267,50 @@ def block_keys(r: EventRecord) -> tuple[tuple[str, bool], ...]:
             else:
                 for w in own_weeks:
                     add(f"{fam}|{area0}|w{w}", False)
-        # a record without a place merges only on overlapping dates plus agreeing actors or
-        # an equal count, so it meets others by (day, name word) and (day, count)
-        marks = [f"n:{w}" for w in sorted(r.names)] + [f"k:{k}{b}" for k, b, _lo, _hi in r.counts]
+        # a record without a place merges only with the same sub-type, on overlapping dates
+        # plus agreeing actors or an equal count: it meets others by (sub-type, day, name
+        # word) and (sub-type, day, count)
+        marks = [f"n:{w}" for w in r.names] + [f"k:{k}{b}" for k, b, _lo, _hi in r.counts]
+        placeless = area0 is None
         for d in range(r.start, r.end + 1) if fine else ():
             for mk in marks:
-                add(f"{fam}|-|d{d}|{mk}", area0 is None)
+                keys[f"{r.sub_type}|-|d{d}|{mk}"] = placeless
         for m in months:
             add(f"{fam}|-|m{m}", area0 is None and not fine)
     if spot:
         add(f"{fam}|{spot}|?", not r.has_date)
-    return tuple(sorted(keys.items()))
+    return tuple(keys.items())
 
 
 def candidate_pairs(records: Sequence[EventRecord]) -> list[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, of candidate records (see :func:`block_keys`)."""
-    blocks: dict[str, tuple[list[int], list[int]]] = {}
-    for i, r in enumerate(records):
-        for k, primary in block_keys(r):
-            b = blocks.get(k)
-            if b is None:
-                b = blocks[k] = ([], [])
-            b[0 if primary else 1].append(i)
+    """Index pairs ``(i, j)``, ``i < j``, of candidate records (see :func:`block_keys`).
+
+    Only keys someone holds as primary form blocks; a record's other keys are looked up in
+    them, never stored, which keeps the index small.
+    """
+    all_keys = [block_keys(r) for r in records]
+    blocks: dict[str, list[int]] = {}
+    for i, ks in enumerate(all_keys):
+        for k, primary in ks:
+            if primary:
+                b = blocks.get(k)
+                if b is None:
+                    blocks[k] = [i]
+                else:
+                    b.append(i)
     n = len(records)
     codes: set[int] = set()  # pair (i, j), i < j, as i * n + j: cheaper to hash than tuples
-    for prim, other in blocks.values():
-        if not prim:
-            continue
+    for prim in blocks.values():
         for x, i in enumerate(prim):
             for j in prim[x + 1:]:
-                codes.add(i * n + j if i < j else j * n + i)
-            for j in other:
-                codes.add(i * n + j if i < j else j * n + i)
+                codes.add(i * n + j)  # i < j: members are appended in index order
+    for j, ks in enumerate(all_keys):
+        for k, primary in ks:
+            if not primary:
+                holders = blocks.get(k)
+                if holders is not None:
+                    for i in holders:
+                        codes.add(i * n + j if i < j else j * n + i)
     return [divmod(c, n) for c in sorted(codes)]
 
 
@@ -482,7 +498,8 @@ def score_pair(a: EventRecord, b: EventRecord, *, explain: bool = True) -> Match
     if both_place and both_date:
         supported = place_pts > 0.1 and date_pts > 0
     elif both_date:
-        supported, low = date_pts >= 1.0 and agree >= 0.5, True
+        supported = date_pts >= 1.0 and agree >= 0.5 and a.sub_type == b.sub_type
+        low = True
         if explain:
             reasons.append("no place in one report")
     elif both_place:
