@@ -168,7 +168,7 @@ class Runner:
     and a second pass resolves with it; documents without an outlet or URL get no home.
     """
 
-    def __init__(self, *, outlet_prior: bool = True) -> None:
+    def __init__(self, *, outlet_prior: bool = True, demonyms: bool = True) -> None:
         self.outlet_prior = outlet_prior
         self.cpu_s = 0.0
         """CPU seconds of the last gold-span resolution (this machine's cores are shared)."""
@@ -176,7 +176,7 @@ class Runner:
 
         t0 = time.perf_counter()
         # LGL-style annotation counts demonyms ("Iraqi") as toponyms of their country
-        self.geo = GazetteerGeoparser(demonym_places=True)
+        self.geo = GazetteerGeoparser(demonym_places=demonyms)
         self.geo.warm_up()
         self.load_s = time.perf_counter() - t0
         self.gaz = self.geo.gazetteer
@@ -250,11 +250,12 @@ class Runner:
 
 
 def evaluate(path: str | Path, *, gold_spans: bool = False, limit: int | None = None,
-             outlet_prior: bool = True) -> tuple[dict[str, Any], list[Outcome], GoldSet]:
+             outlet_prior: bool = True,
+             demonyms: bool = True) -> tuple[dict[str, Any], list[Outcome], GoldSet]:
     """Run the evaluation; returns the JSON result, eventscribe's outcomes and the gold set."""
     gs = read_path(path)
     arts = gs.articles[:limit] if limit else gs.articles
-    runner = Runner(outlet_prior=outlet_prior)
+    runner = Runner(outlet_prior=outlet_prior, demonyms=demonyms)
     n_gold = sum(len(a.toponyms) for a in arts)
     if gold_spans:
         ours, secs = runner.gold_spans(arts)
@@ -264,6 +265,7 @@ def evaluate(path: str | Path, *, gold_spans: bool = False, limit: int | None = 
     res: dict[str, Any] = {
         "protocol": "gold_spans" if gold_spans else "end_to_end",
         "outlet_prior": outlet_prior,
+        "demonym_toponyms": demonyms,
         "n_docs": len(arts),
         "n_gold": n_gold,
         "n_gold_with_coords": sum(1 for a in arts for t in a.toponyms if t.has_coords),
@@ -374,12 +376,15 @@ def _fmt(v: Any) -> str:
 @click.option("--no-outlet-prior", is_flag=True,
               help="Resolve each article alone (no home region learned from the outlet's "
                    "other articles).")
+@click.option("--no-demonyms", is_flag=True,
+              help="End to end, do not count demonyms ('Iraqi', 'Ohioans') as toponyms (LGL "
+                   "annotates them; other sets may not).")
 def command(path: Path, gold_spans: bool, as_json: bool, limit: int | None,
-            no_outlet_prior: bool) -> None:
+            no_outlet_prior: bool, no_demonyms: bool) -> None:
     """Geocoding accuracy on an LGL-format XML file (or a folder of them)."""
     try:
         res, outcomes, _ = evaluate(path, gold_spans=gold_spans, limit=limit,
-                                    outlet_prior=not no_outlet_prior)
+                                    outlet_prior=not no_outlet_prior, demonyms=not no_demonyms)
     except EventscribeError as e:
         raise click.ClickException(str(e)) from e
     if as_json:
