@@ -117,6 +117,7 @@ def test_roles_head_word_and_counted_noun() -> None:
     assert head_word("the Taliban's fighters") == "fighters"
     assert head_word("Deir ez-Zor") == "ez-zor"
     assert head_word("  ") is None
+    assert head_word("two soldiers instantly") == "soldiers"
     assert counted_noun("killing at least 12 people") == "people"
     assert counted_noun("11 were killed") == "11"
 

@@ -124,3 +124,8 @@ def test_roles_actor_dashes_and_date_words_inside_phrases() -> None:
         ((i, i + len("Christmas"), "DATE"),),
     )
     assert [t.name for t in tars] == ["Christmas market"]
+
+
+def test_roles_actor_time_words_are_not_actors() -> None:
+    acts, _ = roles("Yesterday attacked the town, a witness said.", "attacked")
+    assert acts == []

@@ -180,7 +180,9 @@ def system_predictions(result: Any) -> Predictions:
                 _add(pred, afam, _ACTOR_ROLE[afam], a.span.text)
         for a in e.targets:
             afam = _nearest_family(a.span, trig_fams, fam)
-            if afam in _TARGET_ROLE:
+            if afam in ("violence", "damage") and head_word(a.span.text) in WEAPONS:
+                _add(pred, afam, "instrument", a.span.text)  # "bombs were detonated"
+            elif afam in _TARGET_ROLE:
                 role = _TARGET_ROLE[afam]
                 if role == "target" and afam == "violence" and a.sector in _PERSON_SECTORS:
                     role = "victim"

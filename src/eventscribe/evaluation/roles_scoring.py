@@ -84,6 +84,8 @@ def head_word(phrase: str) -> str | None:
     cut = _CUT.search(phrase, first)
     if cut:
         words = _WORD.findall(phrase[: cut.start()]) or words
+    while len(words) > 1 and words[-1].lower().endswith("ly"):
+        words = words[:-1]  # "two soldiers instantly"
     h = words[-1].lower()
     h = re.sub(r"(?:'s|’s|')$", "", h).rstrip(".")
     return h or None

@@ -637,8 +637,10 @@ def _not_agent(toks: Sequence[Tok], s: int, e: int) -> bool:
     if e <= s:
         return True
     head = toks[e - 1].lower
-    if head in FACILITY_HEADS or head in CASUALTY_WORDS:
+    if head in FACILITY_HEADS or head in CASUALTY_WORDS or head in TIME_WORDS:
         return True
+    if toks[e - 1].kind == "T":
+        return True  # a date or time ("Monday arrested" is a misread clause)
     first = s
     while first < e and toks[first].kind in ("D", "B"):
         first += 1
