@@ -136,11 +136,20 @@ def _neighbours(store: Store, rec: EventRecord) -> set[str]:
     return out
 
 
-def _recluster(store: Store, event_ids: set[str], report: MergeReport) -> None:
-    """Re-cluster these events (whole components) and rewrite their rows; inside a transaction."""
+def _recluster(store: Store, event_ids: set[str], report: MergeReport,
+               known: dict[str, dict[str, Any]] | None = None,
+               known_recs: dict[str, EventRecord] | None = None) -> None:
+    """Re-cluster these events (whole components) and rewrite their rows; inside a transaction.
+
+    ``known``/``known_recs``: event dicts and records already loaded (not read again).
+    """
     conn = store._conn
-    events = _load_events(store, event_ids)
-    recs = [record_from_dict(events[i]) for i in sorted(events)]
+    known = known or {}
+    known_recs = known_recs or {}
+    events = {i: known[i] for i in event_ids if i in known}
+    events.update(_load_events(store, event_ids - events.keys()))
+    recs = [known_recs[i] if i in known_recs else record_from_dict(events[i])
+            for i in sorted(events)]
     must, cannot = decisions(store)
     result = cluster(recs, must_link=must, cannot_link=cannot)
     report.conflicts.extend(result.conflicts)
@@ -218,11 +227,13 @@ def merge_pending(store: Store) -> MergeReport:
         pending_set = set(recs)
         touched: set[str] = set()
         stored_cache: dict[str, EventRecord] = {}
+        loaded: dict[str, dict[str, Any]] = dict(events)
         for r in recs.values():
             nbrs = _neighbours(store, r) - pending_set
             missing = sorted(n for n in nbrs if n not in stored_cache)
             if missing:
                 for eid, ev in _load_events(store, missing).items():
+                    loaded[eid] = ev
                     stored_cache[eid] = record_from_dict(ev)
             for n in sorted(nbrs):
                 other = stored_cache.get(n)
@@ -231,7 +242,7 @@ def merge_pending(store: Store) -> MergeReport:
         comps = _components_of(store, touched) | broken
         affected = pending_set | _members_of(store, comps)
         if affected:
-            _recluster(store, affected, report)
+            _recluster(store, affected, report, loaded, {**stored_cache, **recs})
     return report
 
 
