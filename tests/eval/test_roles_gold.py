@@ -32,11 +32,11 @@ def test_roles_gold_wikievents(gold_dir: Path) -> None:
     assert res["n_docs"] == 20 and res["n_gold_args"] == 178
     ours, base = res["eventscribe"], res["baseline"]
     assert ours["trigger_f1"] >= 0.58
-    assert ours["arg_f1"] >= 0.43
-    assert ours["arg_f1_coref"] >= 0.45
-    assert ours["per_role"]["victim"]["f1"] >= 0.68
+    assert ours["arg_f1"] >= 0.44
+    assert ours["arg_f1_coref"] >= 0.46
+    assert ours["per_role"]["victim"]["f1"] >= 0.70
     assert ours["per_role"]["detainee"]["f1"] >= 0.45
-    assert res["arg_f1_gain"] >= 0.06
+    assert res["arg_f1_gain"] >= 0.07
     assert base["arg_f1"] > 0.2  # the baseline runs and scores (it is not a floor of ours)
 
 
@@ -47,5 +47,5 @@ def test_roles_gold_rams(gold_dir: Path) -> None:
     assert res["n_docs"] == 259 and res["n_gold_args"] == 603
     ours = res["eventscribe"]
     assert ours["trigger_f1"] >= 0.29
-    assert ours["arg_f1"] >= 0.175
-    assert res["arg_f1_gain"] >= 0.025
+    assert ours["arg_f1"] >= 0.18
+    assert res["arg_f1_gain"] >= 0.03
