@@ -55,6 +55,8 @@ class DocFeatures:
 def similarity(docs: Sequence[DocFeatures], *, lead_weight: float = LEAD_WEIGHT,
                signal_weight: float = SIGNAL_WEIGHT) -> NDArray[np.float64]:
     """Cosine similarity matrix of the documents' combined vectors (in the given order)."""
+    if not docs:
+        return np.zeros((0, 0), dtype=np.float64)
     texts = [d.text for d in docs]
     min_df = 2 if len(docs) > 2 else 1
     words = TfidfVectorizer(sublinear_tf=True, stop_words="english", ngram_range=(1, 2),
@@ -138,6 +140,8 @@ def cluster_documents(docs: Sequence[DocFeatures], *, threshold: float = LINK_TH
 def tfidf_baseline(docs: Sequence[DocFeatures], threshold: float = 0.15) -> dict[str, int]:
     """The reference: word TF-IDF cosine of the whole text, average linkage, no signals."""
     ordered = sorted(docs, key=lambda d: d.key)
+    if not ordered:
+        return {}
     try:
         x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
             [d.text for d in ordered])

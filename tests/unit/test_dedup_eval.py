@@ -116,6 +116,13 @@ def test_dedup_docs_two_events_two_clusters_in_any_order() -> None:
     assert {k: again[k] == again["f0"] for k in again} == {k: got[k] == got["f0"] for k in got}
 
 
+def test_dedup_docs_no_documents_no_clusters() -> None:
+    from eventscribe.dedup_docs import tfidf_baseline
+
+    assert cluster_documents([]) == {} and tfidf_baseline([]) == {}
+    assert cluster_documents([DocFeatures("a", "")]) == {"a": 0}
+
+
 def test_dedup_docs_fragments_join_their_nearest_large_cluster() -> None:
     import numpy as np
 
