@@ -10,7 +10,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "sentences.rules.v1",
     "ner.spacy.v1",
     "geoparse.gazetteer.v1",
-    "dates.rules.v1",
+    "dates.rules.v2",
     "counts.rules.v1",
     "events.assemble.v2",
 )

@@ -226,7 +226,7 @@ def test_dates_fall_of_a_city_is_not_a_season() -> None:
 
 def test_dates_stage_contract() -> None:
     tagger = RuleDateTagger()
-    assert tagger.name == "dates.rules.v1"
+    assert tagger.name == "dates.rules.v2"
     assert tagger.requires == ("sentences",) and tagger.provides == ("times",)
     text = "Rebels shelled Aleppo on Monday. Aid arrived on 3 May 2016."
     doc = Doc.from_text(text, Source(published_at=WED))
@@ -234,7 +234,7 @@ def test_dates_stage_contract() -> None:
     out = tagger(adoc)
     assert "times" in out.provided and adoc.times == ()
     assert [t.span.text for t in out.times] == ["Monday", "3 May 2016"]
-    assert all(t.provenance.stage == "dates.rules.v1" for t in out.times)
+    assert all(t.provenance.stage == "dates.rules.v2" for t in out.times)
 
 
 @settings(max_examples=60, deadline=None)

@@ -87,7 +87,7 @@ def sample_events(doc: Doc) -> list[Event]:
         ),
         date=DateAssignment(
             DateValue(date(2023, 3, 4), date(2023, 3, 4), "day", date(2023, 3, 6), "2023-03-04"),
-            prov("dates.rules.v1", "'Saturday' before the publication date", span(t, "Saturday")),
+            prov("dates.rules.v2", "'Saturday' before the publication date", span(t, "Saturday")),
         ),
         claims=(
             Claim("killed", 11, "exact", "the county commissioner", (span(t, "11 officers"),),
@@ -121,7 +121,7 @@ def sample_events(doc: Doc) -> list[Event]:
                                           span(t, "Kenya"))),
         date=DateAssignment(
             DateValue(date(2023, 2, 27), date(2023, 3, 5), "week", date(2023, 3, 6)),
-            prov("dates.rules.v1", "'later': within the week before publication"),
+            prov("dates.rules.v2", "'later': within the week before publication"),
         ),
         claims=(
             Claim("arrested", 3, "exact", "Daily Courier", (span(t, "three suspects"),),

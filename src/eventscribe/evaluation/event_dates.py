@@ -6,7 +6,7 @@ the timex, or the timex SIMULTANEOUS / INCLUDES / DURING_INV the event), eventsc
 event exactly as the pipeline does for an event mention in its sentence:
 
 1. the document text (rebuilt from the gold tokens) is split into sentences by the pipeline's
-   splitter and tagged by the date stage (``dates.rules.v1``, no spaCy entities);
+   splitter and tagged by the date stage (``dates.rules.v2``, no spaCy entities);
 2. :func:`eventscribe.stages.dates.assign_event_date` is called with the gold event mention's
    character span as the trigger;
 3. when nothing governs it, :func:`eventscribe.stages.dates.fallback_event_date` gives the

@@ -37,7 +37,7 @@ __all__ = [
     "normalise_span",
 ]
 
-STAGE = "dates.rules.v1"
+STAGE = "dates.rules.v2"
 
 
 def normalise(expr: str, published: date | None) -> Resolution | None:
