@@ -677,7 +677,8 @@ def _norp_demonyms(text: str, adoc: AnnotatedDoc, mentions: list[Mention], gaz: 
         mentions.append(Mention(a, b, ent.span.text, name_key(ent.span.text), cands, "NORP",
                                 why))
         taken.append((a, b))
-    ents = [(e.span.start, e.span.end) for e in adoc.entities]
+    # demonym words outside entities or inside an organisation's name ("American Airlines")
+    ents = [(e.span.start, e.span.end) for e in adoc.entities if e.label != "ORG"]
     for t in toks:
         if not t.text[0].isupper() or not _free(t.start, t.end, taken + ents):
             continue
