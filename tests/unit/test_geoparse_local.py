@@ -118,3 +118,26 @@ def test_geoparse_local_abbreviation_after_party_letter(stage: GazetteerGeoparse
     text = "Rep. Jane Roe, D-N.Y., chairs the committee."
     out = _by_text(stage(make_doc(text, [("Jane Roe", "PERSON")])))
     assert out["N.Y."].place is not None and out["N.Y."].place.name == "New York"
+
+
+def test_geoparse_local_party_home_and_person_context(stage: GazetteerGeoparser) -> None:
+    text = ("Delegates Ricky Moye, D-Raleigh, and Harold Michael, D-Hardy, backed the bill in "
+            "Charleston. Sheriff Welch said the roads in Beckley were open.")
+    out = _by_text(stage(make_doc(text, [("Ricky Moye", "PERSON"), ("Harold Michael", "PERSON"),
+                                         ("Charleston", "GPE"), ("Welch", "PERSON"),
+                                         ("Beckley", "GPE")])))
+    assert out["Raleigh"].place is not None and out["Raleigh"].place.admin1 == "West Virginia"
+    assert out["Hardy"].place is not None and out["Hardy"].place.name == "Hardy County"
+    assert "Welch" not in out  # a person: title before, verb of speech after
+
+
+def test_geoparse_local_demonyms_as_toponyms_option() -> None:
+    text = "The American Farm Bureau and Iraqi officials met Ohioans in Columbus."
+    ents = [("American Farm Bureau", "ORG"), ("Iraqi", "NORP"), ("Ohioans", "NORP"),
+            ("Columbus", "GPE")]
+    plain = _by_text(GazetteerGeoparser()(make_doc(text, ents)))
+    assert set(plain) == {"Columbus"}
+    lgl = _by_text(GazetteerGeoparser(demonym_places=True)(make_doc(text, ents)))
+    assert lgl["American"].place is not None and lgl["American"].place.country_code == "US"
+    assert lgl["Iraqi"].place is not None and lgl["Iraqi"].place.country_code == "IQ"
+    assert lgl["Ohioans"].place is not None and lgl["Ohioans"].place.name == "Ohio"
