@@ -16,6 +16,7 @@ reason in :attr:`EcbCorpus.skipped`, never fatal.
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -134,7 +135,11 @@ def parse_document(xml_text: str, name: str) -> EcbDocument:
 def read_corpus(path: Path) -> EcbCorpus:
     """Every ``*ecb.xml`` / ``*ecbplus.xml`` file under ``path`` (a folder or one file)."""
     corpus = EcbCorpus()
-    files = [path] if path.is_file() else sorted(p for p in path.rglob("*.xml") if p.is_file())
+    if path.is_file():
+        files = [path]
+    else:  # os.walk follows symlinked topic folders, which Path.rglob does not
+        files = sorted(Path(root) / f for root, _dirs, names in os.walk(path, followlinks=True)
+                       for f in names if f.lower().endswith(".xml"))
     for f in files:
         if _NAME.match(f.name) is None:
             corpus.skipped["not an ECB+ document file name"] += 1
