@@ -179,4 +179,46 @@ def find_expressions(
             continue
         chosen.append((xs, xe, res))
     chosen.sort(key=lambda c: c[0])
-    return chosen
+    return _with_modifiers(text, chosen)
+
+
+_MOD_BEFORE = re.compile(
+    r"(?:\b(?:around|nearly|almost|approximately|roughly|more\s+than|less\s+than"
+    r"|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than"
+    r"|over|under)\s+)$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_PART_BEFORE = re.compile(r"\b(?:early|late)\s+$", re.IGNORECASE)
+_DAY_RULES = frozenset(("weekday", "day-word"))
+
+
+def _with_modifiers(text: str, found: list[Found]) -> list[Found]:
+    """TimeML puts a quantity's modifier inside the expression ("nearly two years", "at least
+    72 hours", "around Nov. 1", "the nine months", "late yesterday"): widen the span over it.
+
+    "over"/"under" and "the" only widen durations and ages-ago that start with a number
+    ("over a week", "the six months"; not adjectives: "the 14-day"); "early/late" only widen
+    a named day ("late Tuesday"). "about" stays outside (TimeBank leaves it out).
+    """
+    out: list[Found] = []
+    prev_end = 0
+    for s, e, res in found:
+        before = text[max(prev_end, s - 24) : s]
+        numeric = text[s : s + 1].isdigit() or text[s:e].split(" ", 1)[0].lower() in _NUM_START
+        m = _MOD_BEFORE.search(before)
+        if m is not None and (res.kind in ("duration", "time") or res.rule == "ago"
+                              or res.value is not None):
+            word = m.group().split()[0].lower()
+            if word not in ("over", "under") or (
+                    numeric and (res.kind == "duration" or res.rule == "ago")):
+                s -= len(m.group())
+        elif (res.kind == "duration" and numeric and "-" not in text[s:e]
+              and _THE_BEFORE.search(before)):
+            s -= len(_THE_BEFORE.search(before).group())  # type: ignore[union-attr]
+        elif res.rule in _DAY_RULES and _PART_BEFORE.search(before):
+            s -= len(_PART_BEFORE.search(before).group())  # type: ignore[union-attr]
+        out.append((s, e, res))
+        prev_end = e
+    return out
+
+
+_NUM_START = frozenset(w for w in NUMBER_WORDS if " " not in w)
