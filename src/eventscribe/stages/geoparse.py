@@ -220,7 +220,7 @@ def _doc_regions(adoc: AnnotatedDoc, gaz: Gazetteer) -> Tally[tuple[str, str]]:
 
 
 def outlet_homes(
-    docs: list[tuple[str | None, AnnotatedDoc]], *, min_lead: float = 1.5,
+    docs: list[tuple[str | None, AnnotatedDoc]], *, min_lead: float = 1.35,
     min_docs: int = 2, full_weight_docs: int = 3,
 ) -> list[Home | None]:
     """Each outlet's home region learned from its *other* documents (leave-one-out).
