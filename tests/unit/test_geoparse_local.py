@@ -141,3 +141,13 @@ def test_geoparse_local_demonyms_as_toponyms_option() -> None:
     assert lgl["American"].place is not None and lgl["American"].place.country_code == "US"
     assert lgl["Iraqi"].place is not None and lgl["Iraqi"].place.country_code == "IQ"
     assert lgl["Ohioans"].place is not None and lgl["Ohioans"].place.name == "Ohio"
+
+
+def test_geoparse_local_unresolvable_toponym_keeps_the_others(stage: GazetteerGeoparser) -> None:
+    text = "Protests spread from Qwxzland to Tabriz and Karaj on Monday."
+    out = _by_text(stage(make_doc(text, [("Qwxzland", "GPE"), ("Tabriz", "GPE"),
+                                         ("Karaj", "GPE")])))
+    assert out["Qwxzland"].place is None
+    assert "left unresolved" in out["Qwxzland"].provenance.reason
+    assert out["Tabriz"].place is not None and out["Karaj"].place is not None
+    assert out["Tabriz"].place.country_code == out["Karaj"].place.country_code == "IR"
