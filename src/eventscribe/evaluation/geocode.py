@@ -142,7 +142,8 @@ def outcomes_for(idx: int, art: GoldArticle, preds: list[Pred]) -> tuple[list[Ou
 def _adoc(art: GoldArticle, *, sentences: bool = True) -> AnnotatedDoc:
     from eventscribe.stages.sentences import RuleSentencizer
 
-    src = Source(title=art.title or None, outlet=art.domain or None, url=art.url or None,
+    outlet = art.domain or (f"feed {art.feedid}" if art.feedid else None)
+    src = Source(title=art.title or None, outlet=outlet, url=art.url or None,
                  published_at=art.published, external_id=art.docid)
     adoc = AnnotatedDoc(Doc.from_text(art.text, src))
     return RuleSentencizer()(adoc) if sentences else adoc
