@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,15 @@ def test_geoparse_eval_outcome_is_frozen() -> None:
     o = Outcome(0, GoldToponym(0, 1, "x"), None, MAX_KM)
     with pytest.raises(AttributeError):
         o.km = 0.0  # type: ignore[misc]
+
+
+def test_geoparse_eval_folder_skips_a_malformed_file(tmp_path: Path) -> None:
+    from eventscribe.evaluation.lgl_format import read_path
+
+    (tmp_path / "a.xml").write_bytes(SAMPLE)
+    (tmp_path / "b.xml").write_bytes(b"<articles>\n<article>\n<text>x</articles>")
+    gs = read_path(tmp_path)
+    assert [a.docid for a in gs.articles] == ["a1", "a3"]
+    assert any("line 3" in k for k in gs.skipped)
+    with pytest.raises(EventscribeError):
+        read_path(tmp_path / "b.xml")

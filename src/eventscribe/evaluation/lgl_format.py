@@ -185,16 +185,28 @@ def parse_lgl(source: str | Path | bytes) -> GoldSet:
 
 
 def read_path(path: str | Path) -> GoldSet:
-    """Read a file, or every ``*.xml`` file of a folder (sorted), as one :class:`GoldSet`."""
+    """Read a file, or every ``*.xml`` file of a folder (sorted), as one :class:`GoldSet`.
+
+    In a folder, a malformed file is skipped and counted (its error names the line) unless
+    every file is malformed; a single malformed file raises ``E040``.
+    """
     p = Path(path)
     if p.is_dir():
         files = sorted(p.rglob("*.xml"))
         if not files:
             raise EventscribeError("E040", f"{p}: no .xml files in this folder")
         merged = GoldSet([])
+        errors = []
         for f in files:
-            g = parse_lgl(f)
+            try:
+                g = parse_lgl(f)
+            except EventscribeError as e:  # one broken file does not stop the folder
+                errors.append(e.message)
+                merged.skipped[f"malformed file skipped: {e.message}"] += 1
+                continue
             merged.articles.extend(g.articles)
             merged.skipped.update(g.skipped)
+        if errors and not merged.articles:
+            raise EventscribeError("E040", "; ".join(errors))
         return merged
     return parse_lgl(p)
