@@ -18,10 +18,11 @@ from eventscribe.stages.dates_calendar import Resolution
 from eventscribe.stages.dates_lexicon import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS
 from eventscribe.stages.dates_rules import Ctx, Rule
 from eventscribe.stages.dates_rules_abs import ABS_RULES
+from eventscribe.stages.dates_rules_extra import EXTRA_RULES
 from eventscribe.stages.dates_rules_more import MORE_RULES
 from eventscribe.stages.dates_rules_rel import REL_RULES
 
-RULES: tuple[Rule, ...] = MORE_RULES + ABS_RULES + REL_RULES
+RULES: tuple[Rule, ...] = MORE_RULES + ABS_RULES + REL_RULES + EXTRA_RULES
 FUTURE_LIMIT_YEARS = 50
 """A date more than this many years after the DCT is rejected as absurd (E011)."""
 NO_DCT_LIMIT_YEAR = 2100
@@ -45,7 +46,8 @@ for _w in "spring summer fall autumn winter".split():
     _WORDS[_w] = "season"
 for _w in "yesterday today tomorrow tonight morning afternoon evening night".split():
     _WORDS[_w] = "dayword"
-for _w in "now currently nowadays these recently previously formerly past future present".split():
+for _w in ("now currently nowadays these recently previously formerly past future present current "
+           "term").split():
     _WORDS[_w] = "ref"
 for _w in "daily weekly monthly annually yearly nightly every each per once".split():
     _WORDS[_w] = "set"
@@ -70,7 +72,8 @@ _PREFIX = frozenset(
     middle earlier later first second third fourth final half latter a an few several couple
     many some recent more year fiscal day following latest preceding same every each per once
     or s that full calendar entire whole comparable corresponding most just ending ended ends
-    finish finished finishing close closed closes closing""".split()
+    finish finished finishing close closed closes closing within near short is post pre
+    previous preceding""".split()
 ) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 _MAX_BACK = 6
 

@@ -24,6 +24,8 @@ NO_DCT = "relative expression without a publication date"
 
 _AUX_PAST = re.compile(r"\b(?:had|was|were|did)\b", re.IGNORECASE)
 _PAST_FUTURE = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:!?\"“”]|\s(?:but|while|after|before|because|when)\s")
+_REPORTED = re.compile(r"\b(?:said|told|announced|reported)\b", re.IGNORECASE)
 _PREMOD = re.compile(r"\b(?:the|a|an|its|their|this)\s*$", re.IGNORECASE)
 _NOUN_THEN_FUTURE = re.compile(r"\s+[a-z-]+\s+(?:will|would|is\s+to|is\s+expected)\b")
 _QNUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -90,6 +92,19 @@ class Ctx:
             if FUTURE_CUE.match(after.lstrip()) or _NOUN_THEN_FUTURE.match(after):
                 return "future"
         return None
+
+    def tense_after(self, end: int) -> str | None:
+        """"future", "past" or None: the first tense cue in the clause after ``end`` (for an
+        expression that opens its clause: "On Tuesday, the league plans to ...")."""
+        clause = _CLAUSE_END.split(self.after(end, 90), maxsplit=1)[0]
+        fut = next((f for f in FUTURE_CUE.finditer(clause)
+                    if not f.group().lower().startswith(("planned", "was", "were"))), None)
+        past = PAST_CUE.search(clause) or _REPORTED.search(clause)
+        if fut is None and past is None:
+            return None
+        if past is None or (fut is not None and fut.start() < past.start()):
+            return "future"
+        return "past"
 
     def future_cue(self, pos: int) -> bool:
         """True when the nearest tense cue before ``pos`` in its clause marks the future.

@@ -57,6 +57,10 @@ def _weekday_date(
     if ctx.future_cue(pos):
         return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
             "(future wording)"
+    if (end is not None and ctx.tense(pos) is None and _OPENS_CLAUSE.search(ctx.before(pos, 40))
+            and ctx.tense_after(end) == "future"):
+        return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
+            "(the clause it opens is in the future tense)"
     return past_weekday(dct, wd), "the most recent such weekday, the publication day included"
 
 
@@ -186,6 +190,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(value, rule, f"{m['x']!r}: {n} {unit}(s) from the publication date")
 
 
+_OPENS_CLAUSE = re.compile(r"(?:^|[.;:,]\s*|\b(?:and|but)\s+)(?:(?:on|by|until|from|as\s+of)\s+)?$",
+                           re.IGNORECASE)
 _NAMED_DAY_BEFORE = re.compile(r"(?-i:\b(?:Black|Cyber|Super|Good|Bloody|Ash|Palm|Easter|Holy|"
                                r"Shrove|Blue|Giving|Fat))\s+$")
 _DAY_IN_SENTENCE = re.compile(rf"\b({WEEKDAY})|\b(today|yesterday|tomorrow)\b", re.IGNORECASE)
