@@ -75,7 +75,7 @@ def test_dates_more_year_ago_without_a_named_quarter_uses_the_last_completed() -
     ("the full year", THU, "1999"),
     ("the fiscal year", THU, "1999"),
     ("Thanksgiving Day", date(2000, 1, 7), "1999-11-25"),
-    ("Christmas Eve", THU, "1998-12-24"),
+    ("Christmas Eve", THU, "1999-12-24"),  # nearest: 50 days ahead (x2) beats 315 back
     ("Christmas 2003", THU, "2003-12-25"),
     ("recent weeks", THU, "PXW"),
     ("a couple of years", THU, "P2Y"),

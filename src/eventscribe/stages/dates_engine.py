@@ -72,7 +72,7 @@ _PREFIX = frozenset(
     middle earlier later first second third fourth final half latter a an few several couple
     many some recent more year fiscal day following latest preceding same every each per once
     or s that full calendar entire whole comparable corresponding most just ending ended ends
-    finish finished finishing close closed closes closing within near short is post pre
+    finish finished finishing close closed closes closing within near short is post pre then
     previous preceding""".split()
 ) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 _MAX_BACK = 6
@@ -119,6 +119,32 @@ def finalise(res: Resolution, dct: date | None) -> Resolution:
     return res
 
 
+_TITLED = {"duration": True, "relative-unit": True, "day-word": True, "clock-time": True,
+           "set": True, "ago": True, "reference": True}
+"""Rules whose words are common nouns: capitalised mid-sentence they are part of a name."""
+_UNIT_WORDS = frozenset(("second seconds minute minutes hour hours day days week weeks month "
+                         "months year years decade decades today tonight tomorrow yesterday noon "
+                         "midnight daily weekly monthly now").split())
+_CAP_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _is_title(text: str, xs: int, xe: int, s: int, e: int) -> bool:
+    """True when a unit word of ``text[xs:xe]`` is capitalised mid-sentence in a sentence that is
+    not itself in title case: "CBS's '60 Minutes'", "ABC's 'This Week'", "VOA Today"."""
+    words = [(m.start(), m.group()) for m in _CAP_WORD.finditer(text, xs, xe)]
+    hit = False
+    for pos, w in words:
+        if w.lower() in _UNIT_WORDS and w[0].isupper() and not w.isupper():
+            head = text[s:pos].rstrip(" \t\"'“‘`(")
+            if head and head[-1] not in ".!?:\n":
+                hit = True
+    if not hit:
+        return False
+    sent = _CAP_WORD.findall(text, s, e)
+    caps = sum(1 for w in sent if w[0].isupper())
+    return caps * 2 < len(sent)
+
+
 def _sentence_candidates(
     text: str, dct: date | None, s: int, e: int, anaphora: bool = True
 ) -> list[tuple[int, int, int, Resolution]]:
@@ -154,6 +180,8 @@ def _sentence_candidates(
                 if xe <= xs or (ri, xs, xe) in seen:
                     continue
                 res = rule.resolve(m, ctx)
+                if res is not None and _TITLED.get(rule.name) and _is_title(text, xs, xe, s, e):
+                    continue
                 if res is not None:
                     seen.add((ri, xs, xe))
                     out.append((xs, xe, ri, finalise(res, dct)))

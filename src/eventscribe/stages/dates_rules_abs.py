@@ -438,7 +438,8 @@ ABS_RULES: tuple[Rule, ...] = (
         r"(?:\b(?P<cue>in|since|until|till|by|from|through|during|before|after|of|for|between)"
         rf"\s+)?(?:(?P<the>the)\s+)?(?P<x>(?:(?P<mod>early|mid|late|end|beginning|start|middle)"
         rf"(?:\s*-\s*|\s+(?:of\s+)?))?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|past)"
-        rf"\s+)?{M1}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{REL_YEAR})?)(?![\w-])"), _month,
+        rf"\s+)?{M1}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{REL_YEAR})?)(?![\w-])"
+        r"(?!\s+\d{1,2}(?:st|nd|rd|th)?(?![\d,.:]?\d))"), _month,
         ("month",)),
     Rule("year-part", compile_rule(
         r"(?P<x>(?:the\s+)?(?P<mod>early|mid|late|end|beginning|start|middle|first\s+half"

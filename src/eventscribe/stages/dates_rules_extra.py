@@ -43,9 +43,11 @@ def _bare_duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _current(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """"the current crisis": the adjective refers to the present (TimeML PRESENT_REF)."""
-    return ok(None, "current", f"{m['x']!r} refers to the present (PRESENT_REF), not a date",
-              timex="PRESENT_REF", score=0.4)
+    """"the current crisis": the adjective refers to the present (TimeML PRESENT_REF);
+    "the then current price" to the past (PAST_REF)."""
+    tx = "PAST_REF" if m.group("then") else "PRESENT_REF"
+    return ok(None, "current", f"{m['x']!r} refers to the {tx.split('_')[0].lower()} ({tx}), "
+              "not a date", timex=tx, score=0.4)
 
 
 def _near_term(m: re.Match[str], ctx: Ctx) -> Resolution | None:
@@ -130,9 +132,9 @@ EXTRA_RULES: tuple[Rule, ...] = (
         r"|since|of|old)\b)"), _bare_duration, ("unit", "quarter"),
         frozenset("for within in over during after the".split())),
     Rule("current", compile_rule(
-        r"(?P<x>\b(?-i:current|Current))(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events"
+        r"(?P<x>\b(?:(?P<then>then)[\s-]+)?(?-i:current|Current))(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events"
         r"|flows?|densit|year|month|week|quarter|fiscal|period|season|decade|day|and|or"
-        r"|[a-z]+ly\b)\w*)"), _current, ("ref",), frozenset(("current",))),
+        r"|[a-z]+ly\b)\w*)"), _current, ("ref",), frozenset(("current", "then"))),
     Rule("near-term", compile_rule(
         r"\b(?:in|for|over)\s+(?P<x>the\s+(?:near|short)[\s-]+term)(?![\w-])"), _near_term,
         ("ref",), frozenset(("in", "for", "over"))),

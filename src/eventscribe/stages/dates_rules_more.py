@@ -367,9 +367,13 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if future:
         d = min(x for x in days if x >= dct)
         how = "the next one on or after the publication date"
-    else:
+    elif rel:
         d = max(x for x in days if (x < dct if rel == "last" else x <= dct))
         how = "the most recent one not after the publication date"
+    else:
+        d = min(days, key=lambda x: (x - dct).days * 2 if x > dct else (dct - x).days)
+        how = ("the occurrence nearest the publication date (days ahead count double: news "
+               "refers back more often than ahead)")
     return ok(day_value(d, dct), rule, f"holiday {m['x']!r}: {how}", score=0.75)
 
 

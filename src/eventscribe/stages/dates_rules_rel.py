@@ -202,6 +202,8 @@ def _time(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     g = m.groupdict()
     if g.get("named"):
         name = g["named"].lower()
+        if re.search(r"\bhigh\s+$", ctx.before(m.start("x"), 8), re.IGNORECASE):
+            return None  # "high noon": an idiom (or a film), no clock time
         h, mi = (0, 0) if name == "midnight" else (12, 0)
     elif g.get("h24") is not None:
         h, mi = int(g["h24"]), int(g["m24"])
@@ -319,6 +321,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 def _set(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     word = m["x"].lower()
+    if word == "daily" and re.match(r"\s+(?-i:[A-Z])", ctx.after(m.end("x"), 3)):
+        return None  # "the party daily Granma": a newspaper
     unit = next((u for u in ("day", "week", "month", "year", "night", "morning", "evening")
                  if u in word), None)
     if unit is None:
