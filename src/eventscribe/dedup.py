@@ -97,8 +97,9 @@ def term_weights(texts: Iterable[str]) -> tuple[tuple[str, float], ...]:
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Cosine of two L2-normalised sparse vectors."""
-    return sum([a[k] * b[k] for k in sorted(a.keys() & b.keys())])
+    """Cosine of two L2-normalised sparse vectors (``math.fsum``: exactly rounded, so the same
+    whatever order the shared terms come in, in every process)."""
+    return math.fsum([a[k] * b[k] for k in a.keys() & b.keys()])
 
 
 def name_tokens(names: Iterable[str]) -> frozenset[str]:
@@ -132,8 +133,8 @@ class EventRecord:
     names: frozenset[str] = frozenset()
     counts: tuple[tuple[str, int, int, int], ...] = ()
     """(kind, best, low, high) per count kind."""
-    terms: tuple[tuple[str, float], ...] = ()
     term_map: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    """Term weights of its trigger, evidence, names and place (:func:`term_weights`)."""
 
     @property
     def has_place(self) -> bool:
@@ -199,7 +200,7 @@ def record_from_dict(d: Mapping[str, Any]) -> EventRecord:
         lat=float(lat) if isinstance(lat, int | float) else None,
         lon=float(lon) if isinstance(lon, int | float) else None,
         place_precision=p.get("precision") if isinstance(p.get("precision"), int) else None,
-        start=start, end=end, names=name_tokens(names), counts=tuple(counts), terms=terms,
+        start=start, end=end, names=name_tokens(names), counts=tuple(counts),
         term_map=dict(terms),
     )
 
