@@ -49,7 +49,7 @@ for _w in "yesterday today tomorrow tonight morning afternoon evening night".spl
 for _w in ("now currently nowadays these recently previously formerly past future present current "
            "term").split():
     _WORDS[_w] = "ref"
-for _w in "daily weekly monthly annually yearly nightly every each per once".split():
+for _w in "hourly daily weekly monthly annually yearly nightly every each per once".split():
     _WORDS[_w] = "set"
 for _w in "noon midnight midday".split():
     _WORDS[_w] = "clock"

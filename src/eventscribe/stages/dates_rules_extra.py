@@ -136,18 +136,18 @@ EXTRA_RULES: tuple[Rule, ...] = (
         r"|flows?|densit|year|month|week|quarter|fiscal|period|season|decade|day|and|or"
         r"|[a-z]+ly\b)\w*)"), _current, ("ref",), frozenset(("current", "then"))),
     Rule("near-term", compile_rule(
-        r"\b(?:in|for|over)\s+(?P<x>the\s+(?:near|short)[\s-]+term)(?![\w-])"), _near_term,
-        ("ref",), frozenset(("in", "for", "over"))),
+        r"\b(?:in|for|over|of)\s+(?P<x>the\s+(?:near|short)[\s-]+term)(?![\w-])"), _near_term,
+        ("ref",), frozenset(("in", "for", "over", "of"))),
     Rule("listed-day", compile_rule(
         rf"(?P<m>{MONTH_ANY})\s+(?P<d0>\d{{1,2}}){DAY_SUFFIX}(?:\s*,\s*\d{{1,2}}{DAY_SUFFIX})*"
         rf"\s*,?\s+(?:and|or|&)\s+(?P<x>(?P<d>\d{{1,2}}){DAY_SUFFIX})(?![\d:%])"
         r"(?!\s+(?:percent|per|people|of|killed|dead|others|more|million|billion)\b)"
-        r"(?:,?\s+(?P<y>\d{4})(?!\d))?"), _listed_day, ("num",)),
+        r"(?:,?\s+(?P<y>\d{4})(?!\d))?"), _listed_day, ("month",)),
     Rule("prefixed-year", compile_rule(
         r"(?P<x>\b(?:post|pre)-(?P<y>\d{4}))(?![\w%-])"), _prefixed_year, ("num",),
         frozenset(("post", "pre"))),
     Rule("nth-day-present", compile_rule(
-        r"\b(?:is|['’]s)\s+(?P<x>(?:the\s+)?" + ORDINAL
+        r"(?:\bis|(?<=['’])s)\s+(?P<x>(?:the\s+)?" + ORDINAL
         + r"(?:\s+(?:straight|consecutive|full))?\s+day)\s+(?:of|since|in)\b"),
         _nth_day_today, ("unit",), frozenset(("is", "s"))),
     Rule("previous-weekday", compile_rule(

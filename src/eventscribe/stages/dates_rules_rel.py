@@ -323,11 +323,11 @@ def _set(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     word = m["x"].lower()
     if word == "daily" and re.match(r"\s+(?-i:[A-Z])", ctx.after(m.end("x"), 3)):
         return None  # "the party daily Granma": a newspaper
-    unit = next((u for u in ("day", "week", "month", "year", "night", "morning", "evening")
+    unit = next((u for u in ("hour", "day", "week", "month", "year", "night", "morning", "evening")
                  if u in word), None)
     if unit is None:
         unit = {"annually": "year", "yearly": "year", "nightly": "night"}.get(word, "day")
-    tx = {"day": "P1D", "night": "P1D", "morning": "P1D", "evening": "P1D", "week": "P1W",
+    tx = {"hour": "PT1H", "day": "P1D", "night": "P1D", "morning": "P1D", "evening": "P1D", "week": "P1W",
           "month": "P1M", "year": "P1Y"}[unit]
     return ok(None, "set", f"{m['x']!r} is a recurring time ({tx})", kind="set", timex=tx,
               score=0.6)
@@ -385,7 +385,8 @@ REL_RULES: tuple[Rule, ...] = (
             "the past last next coming previous first final following a few several many recent"
             .split())),
     Rule("set", compile_rule(
-        r"(?P<x>\b(?:daily|weekly|monthly|annually|yearly|nightly|(?:every|each|per|once\s+a)\s+"
+        r"(?P<x>\b(?:hourly|daily|weekly|monthly|annually|yearly|nightly|(?:every|each|per"
+        r"|once\s+a)\s+"
         r"(?:day|week|month|year|night|morning|evening)))(?![\w-])"), _set, ("set",)),
     Rule("reference", compile_rule(
         r"(?P<x>\b(?:now|currently|nowadays|these\s+days|at\s+present|recently"
