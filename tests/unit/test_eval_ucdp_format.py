@@ -56,5 +56,6 @@ def test_ucdp_states_deaths() -> None:
     assert states_deaths("Dozens killed in troubled eastern province")
     assert not states_deaths("Jammu and Kashmir Timeline 2017")
     assert not states_deaths("Executions 2007")
+    assert not states_deaths("Final death toll for 29/12/2012")
     assert not states_deaths("Troops advance on the town")
     assert headline_parts(" a ; ;b ") == ("a", "b")

@@ -48,8 +48,9 @@ _STATES = re.compile(
 
 def states_deaths(headline: str) -> bool:
     """Whether a headline states a number near a death word ("15 Taliban killed", "toll
-    rises to 40"). Four-digit years are not numbers here."""
-    text = re.sub(r"\b(?:1[89]|20)\d\d\b", " ", headline)
+    rises to 40"). Four-digit years and numeric dates (29/12/2012) are not numbers here."""
+    text = re.sub(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", " ", headline)  # 29/12/2012
+    text = re.sub(r"\b(?:1[89]|20)\d\d\b", " ", text)
     return any(_STATES.search(p) for p in text.split(";"))
 
 
