@@ -199,6 +199,9 @@ def _month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     elif rel in ("last", "past", "this past"):
         y = latest_month(dct, mo, strictly_before=True)
         how = "the most recent such month before the publication month"
+        if rel == "last" and (dct.month - mo) % 12 == 1:
+            y -= 1  # "last February" on March 1: the month just ended would be "last month"
+            how = "a year before the month just ended (that one would be 'last month')"
     elif rel in ("next", "this coming"):
         y, how = next_month(dct, mo), "the first such month after the publication month"
     elif rel == "this":
