@@ -402,6 +402,38 @@ def _doc_countries(adoc: AnnotatedDoc) -> Counter[str]:
     return c
 
 
+def _demonym_country(adoc: AnnotatedDoc, m: Mention) -> tuple[PlaceMention, str] | None:
+    """Last resort when no place is named at all: the country of a demonym ("Afghan forces")
+    in the event's sentence, else the document's most frequent one, at country precision."""
+    from eventscribe.resources.gazetteer import Gazetteer
+    from eventscribe.stages import geoparse
+    from eventscribe.stages.geoparse_match import tokenize as place_tokens
+    from eventscribe.stages.geoparse_rank import find_hints
+
+    text = adoc.text
+    hints = find_hints(text, place_tokens(text), Gazetteer.load(), areas=False)
+    if not hints:
+        return None
+    sent = adoc.sentences[m.sentence]
+    local = [h for h in hints if sent.contains(h.span)]
+    pool = local or hints
+    counts = Counter(h.country_code for h in pool)
+    cc = max(counts, key=lambda k: (counts[k], -min(h.span.start for h in pool
+                                                    if h.country_code == k)))
+    cp = geoparse.country_place(cc)
+    if cp is None:
+        return None
+    hint = next(h for h in pool if h.country_code == cc)
+    prov = Provenance(
+        geoparse.STAGE, f"the demonym '{hint.span.text}' names {cp.name}", 0.5, (hint.span,)
+    )
+    where = "in the event's sentence" if local else "in the document"
+    return (
+        PlaceMention(hint.span, cp, prov),
+        f"no place named; the country of the demonym '{hint.span.text}' {where}",
+    )
+
+
 def _country_place(adoc: AnnotatedDoc, m: Mention) -> tuple[PlaceMention, str] | None:
     """The country most mentioned near the event (else in the document), at country precision."""
     near: Counter[str] = Counter()
@@ -413,7 +445,7 @@ def _country_place(adoc: AnnotatedDoc, m: Mention) -> tuple[PlaceMention, str] |
             near[p.place.country_code] += 1
     pool = near or _doc_countries(adoc)
     if not pool:
-        return None
+        return _demonym_country(adoc, m)
     cc, _ = pool.most_common(1)[0]
     country = [
         p for p in adoc.places
