@@ -157,9 +157,11 @@ def test_dates_duration_has_timex_but_no_range() -> None:
 
 @pytest.mark.parametrize(
     ("expr", "dct", "timex"),
-    [("the third quarter", date(2023, 5, 2), "2022-Q3"), ("the 1980s", WED, "198X"),
+    [("the third quarter", date(2023, 5, 2), "2023-Q3"), ("the 1980s", WED, "198X"),
+     ("the first quarter", date(2023, 5, 2), "2023-Q1"),
+     ("the fourth quarter", date(2023, 5, 2), "2022-Q4"),
      ("now", WED, "PRESENT_REF"), ("every day", WED, "P1D"),
-     ("10 p.m. Tuesday", WED, "2023-03-14T22:00"), ("six weeks ago", WED, "2023-W05"),
+     ("10 p.m. Tuesday", WED, "2023-03-14T22:00"), ("six weeks ago", WED, "2023-02-01"),
      ("the first half of 2014", WED, "2014-H1"), ("FY2019", WED, "2019")],
 )
 def test_dates_normalise_standalone(expr: str, dct: date, timex: str) -> None:

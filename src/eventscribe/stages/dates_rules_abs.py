@@ -199,9 +199,6 @@ def _month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     elif rel in ("last", "past", "this past"):
         y = latest_month(dct, mo, strictly_before=True)
         how = "the most recent such month before the publication month"
-        if rel == "last" and (dct.month - mo) % 12 == 1:
-            y -= 1  # "last February" on March 1: the month just ended would be "last month"
-            how = "a year before the month just ended (that one would be 'last month')"
     elif rel in ("next", "this coming"):
         y, how = next_month(dct, mo), "the first such month after the publication month"
     elif rel == "this":
@@ -303,6 +300,8 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         y, how = dct.year + ry, f"{g['ry']} year"
     elif q <= cur:
         y, how = dct.year, "the most recent such quarter not after the publication date"
+    elif q == cur + 1 and ctx.tense(m.start("x")) != "past":
+        y, how = dct.year, "the coming quarter (the next one after the publication quarter)"
     else:
         y, how = dct.year - 1, "the most recent such quarter not after the publication date"
         if ctx.future_cue(m.start("x")):
@@ -357,8 +356,9 @@ def _season(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     g = m.groupdict()
     name = g["s"].lower()
     rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
-    if not (g.get("cue") or g.get("the") or rel or g.get("y") or g.get("ry")):
-        return None
+    if not (g.get("cue") or g.get("the") or rel or g.get("y") or g.get("ry")) and name in (
+            "spring", "fall"):
+        return None  # a bare "spring"/"fall" is as often a noun or verb of another sense
     if name == "fall" and not (g.get("y") or rel) and re.match(r"\s+of\b", ctx.after(m.end())):
         return None  # "the fall of the city"
     if g.get("y"):

@@ -185,6 +185,12 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     elif unit == "month":
         y, mo = add_months(dct.year, dct.month, direction * n)
         value = month_value(y, mo, dct)
+    elif unit == "week":
+        # "two weeks ago": TimeML names the day that far back; the range allows +-3 days
+        d = dct + timedelta(weeks=direction * n)
+        end = d + timedelta(days=3)
+        value = DateValue(d - timedelta(days=3), min(end, dct) if direction < 0 else end, "week",
+                          dct, d.isoformat())
     else:
         value = shift(dct, direction * n, unit)
     return ok(value, rule, f"{m['x']!r}: {n} {unit}(s) from the publication date")
