@@ -590,14 +590,20 @@ def cluster(
         ordered = recs
     else:
         ordered = list(records)
-    vetoes: dict[tuple[str, str], str] = {}
+    n = len(ordered)
+    pos = {r.id: i for i, r in enumerate(ordered)}
+    vetoed_codes: set[int] = set()  # pairs as lo * n + hi over positions in ``ordered``
+    clear_codes: set[int] = set()
     edges: list[tuple[float, str, str, Match]] = []
     for i, j in pairs:
         rec_a, rec_b = ordered[i], ordered[j]
         m = score_pair(rec_a, rec_b, explain=False)
+        code = i * n + j if i < j else j * n + i
         if m.veto:
-            vetoes[_pair(rec_a.id, rec_b.id)] = m.veto
-        elif m.mergeable:
+            vetoed_codes.add(code)
+            continue
+        clear_codes.add(code)
+        if m.mergeable:
             x, y = _pair(rec_a.id, rec_b.id)
             edges.append((-m.score, x, y, m))
     edges.sort(key=lambda e: (e[0], e[1], e[2]))
@@ -612,11 +618,16 @@ def cluster(
                     return f"a manual split keeps {key[0]} and {key[1]} apart"
                 if manual:
                     continue
-                if key not in vetoes:
-                    veto = score_pair(by_id[key[0]], by_id[key[1]], explain=False).veto
-                    vetoes[key] = veto or ""
-                if vetoes[key]:
-                    return vetoes[key]
+                i, j = pos[key[0]], pos[key[1]]
+                code = i * n + j if i < j else j * n + i
+                if code in clear_codes:
+                    continue
+                if code not in vetoed_codes:
+                    if score_pair(by_id[key[0]], by_id[key[1]], explain=False).veto is None:
+                        clear_codes.add(code)
+                        continue
+                    vetoed_codes.add(code)
+                return score_pair(by_id[key[0]], by_id[key[1]]).veto
         return None
 
     uf = _UnionFind(by_id)
