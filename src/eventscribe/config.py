@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 DEFAULT_STAGES: tuple[str, ...] = (
     "sentences.rules.v1",
     "ner.spacy.v1",
-    "geoparse.gazetteer.v1",
+    "geoparse.gazetteer.v2",
     "dates.rules.v2",
     "counts.rules.v1",
     "events.assemble.v2",

@@ -1,4 +1,4 @@
-"""geoparse.gazetteer.v1 on hand-written sentences (no spaCy load)."""
+"""geoparse.gazetteer.v2 on hand-written sentences (no spaCy load)."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def test_geoparse_provenance_is_complete(stage: GazetteerGeoparser) -> None:
     adoc = stage(make_doc(text, [("Goma", "GPE"), ("Bunia", "GPE"), ("DRC", "GPE")]))
     assert "places" in adoc.provided
     for p in adoc.places:
-        assert p.provenance.stage == "geoparse.gazetteer.v1"
+        assert p.provenance.stage == "geoparse.gazetteer.v2"
         assert p.provenance.reason and 0.0 <= p.provenance.score <= 1.0
         assert p.provenance.evidence[0] == p.span
         assert all(s.verify(text) for s in p.provenance.evidence)

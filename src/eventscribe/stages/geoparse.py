@@ -1,4 +1,4 @@
-"""geoparse.gazetteer.v1: recognise toponyms and resolve them to gazetteer places.
+"""geoparse.gazetteer.v2: recognise toponyms and resolve them to gazetteer places.
 
 Recognition is in :mod:`eventscribe.stages.geoparse_match`, ranking in
 :mod:`eventscribe.stages.geoparse_rank`; this module is the stage and two helpers the event
@@ -29,7 +29,7 @@ from eventscribe.stages.geoparse_match import (
 )
 from eventscribe.stages.geoparse_rank import Home, Ranked, Resolver, Tally, find_hints
 
-STAGE = "geoparse.gazetteer.v1"
+STAGE = "geoparse.gazetteer.v2"
 
 
 class GazetteerGeoparser(BaseStage):
