@@ -72,7 +72,7 @@ _PREFIX = frozenset(
     middle earlier later first second third fourth final half latter a an few several couple
     many some recent more year fiscal day following latest preceding same every each per once
     or s that full calendar entire whole comparable corresponding most just ending ended ends
-    finish finished finishing close closed closes closing within near short is post pre then
+    finish finished finishing close closed closes closing within near short post pre then
     previous preceding""".split()
 ) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 _MAX_BACK = 6
@@ -131,6 +131,8 @@ _CAP_WORD = re.compile(r"[A-Za-z]+")
 def _is_title(text: str, xs: int, xe: int, s: int, e: int) -> bool:
     """True when a unit word of ``text[xs:xe]`` is capitalised mid-sentence in a sentence that is
     not itself in title case: "CBS's '60 Minutes'", "ABC's 'This Week'", "VOA Today"."""
+    if not any(c.isupper() for c in text[xs:xe]):
+        return False
     words = [(m.start(), m.group()) for m in _CAP_WORD.finditer(text, xs, xe)]
     hit = False
     for pos, w in words:
@@ -217,6 +219,8 @@ _MOD_BEFORE = re.compile(
     r"(?:\b(?:around|nearly|almost|approximately|roughly|more\s+than|less\s+than"
     r"|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than"
     r"|over|under)\s+)$", re.IGNORECASE)
+_MOD_LAST = frozenset("around nearly almost approximately roughly than least most to over under "
+                      "the early late".split())
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PART_BEFORE = re.compile(r"\b(?:early|late)\s+$", re.IGNORECASE)
 _DAY_RULES = frozenset(("weekday", "day-word"))
@@ -234,6 +238,11 @@ def _with_modifiers(text: str, found: list[Found]) -> list[Found]:
     prev_end = 0
     for s, e, res in found:
         before = text[max(prev_end, s - 24) : s]
+        last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+        if last not in _MOD_LAST:
+            out.append((s, e, res))
+            prev_end = e
+            continue
         numeric = text[s : s + 1].isdigit() or text[s:e].split(" ", 1)[0].lower() in _NUM_START
         m = _MOD_BEFORE.search(before)
         if m is not None and (res.kind in ("duration", "time") or res.rule == "ago"

@@ -106,13 +106,13 @@ class Ctx:
             return "future"
         return "past"
 
-    def future_cue(self, pos: int) -> bool:
+    def future_cue(self, pos: int, tense: str | None = "?") -> bool:
         """True when the nearest tense cue before ``pos`` in its clause marks the future.
 
         A deadline ("until Tuesday", "by Friday") counts as future unless its clause has a
         past auxiliary ("Until Thursday, they had not ...").
         """
-        t = self.tense(pos)
+        t = self.tense(pos) if tense == "?" else tense
         if t == "deadline":
             after = re.split(r"[;:.]", self.after(pos, 80), maxsplit=1)[0]
             return _AUX_PAST.search(self.before(pos, 120) + " " + after) is None

@@ -22,6 +22,7 @@ from eventscribe.stages.dates_calendar import (
 from eventscribe.stages.dates_lexicon import (
     DAY_SUFFIX,
     MONTH_ANY,
+    NUMBER_FIRSTS,
     ORDINAL,
     WEEKDAY,
     month_number,
@@ -147,9 +148,9 @@ EXTRA_RULES: tuple[Rule, ...] = (
         r"(?P<x>\b(?:post|pre)-(?P<y>\d{4}))(?![\w%-])"), _prefixed_year, ("num",),
         frozenset(("post", "pre"))),
     Rule("nth-day-present", compile_rule(
-        r"(?:\bis|(?<=['’])s)\s+(?P<x>(?:the\s+)?" + ORDINAL
+        r"(?:(?<=\bis\s)|(?<=['’]s\s))(?P<x>(?:the\s+)?" + ORDINAL
         + r"(?:\s+(?:straight|consecutive|full))?\s+day)\s+(?:of|since|in)\b"),
-        _nth_day_today, ("unit",), frozenset(("is", "s"))),
+        _nth_day_today, ("unit",), NUMBER_FIRSTS | frozenset(("the",))),
     Rule("previous-weekday", compile_rule(
         rf"(?P<x>\bthe\s+(?:previous|preceding)\s+(?P<wd>{WEEKDAY}))(?![\w-])"),
         _previous_weekday, ("weekday",), frozenset(("the",))),

@@ -54,10 +54,11 @@ def _weekday_date(
     if end is not None and ctx.text.startswith(("'s", "’s"), end):
         return past_weekday(dct, wd), "the most recent such weekday (a possessive names a " \
             "past occasion: \"Wednesday's ruling\")"
-    if ctx.future_cue(pos):
+    tense = ctx.tense(pos)
+    if ctx.future_cue(pos, tense):
         return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
             "(future wording)"
-    if (end is not None and ctx.tense(pos) is None and _OPENS_CLAUSE.search(ctx.before(pos, 40))
+    if (end is not None and tense is None and _OPENS_CLAUSE.search(ctx.before(pos, 40))
             and ctx.tense_after(end) == "future"):
         return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
             "(the clause it opens is in the future tense)"
