@@ -134,3 +134,58 @@ def test_dedup_docs_fragments_join_their_nearest_large_cluster() -> None:
                     [.01, .01, .01, .01, .01, 1]])
     labels = attach_fragments(sim, [0, 0, 0, 0, 1, 2], max_size=1, threshold=0.08)
     assert labels[4] == labels[0] and labels[5] != labels[0]
+
+
+SAMPLE_MENTIONS = """<Document doc_name="4_3ecb.xml">
+<token t_id="1" sentence="0" number="0">Troops</token>
+<token t_id="2" sentence="0" number="1">stormed</token>
+<token t_id="3" sentence="0" number="2">the</token>
+<token t_id="4" sentence="0" number="3">camp</token>
+<token t_id="5" sentence="1" number="0">The</token>
+<token t_id="6" sentence="1" number="1">raid</token>
+<token t_id="7" sentence="1" number="2">ended</token>
+<Markables>
+<ACTION_OCCURRENCE m_id="1"><token_anchor t_id="2"/></ACTION_OCCURRENCE>
+<ACTION_OCCURRENCE m_id="2"><token_anchor t_id="6"/></ACTION_OCCURRENCE>
+<NEG_ACTION_OCCURRENCE m_id="3"><token_anchor t_id="7"/></NEG_ACTION_OCCURRENCE>
+<HUMAN_PART_PER m_id="4"><token_anchor t_id="1"/></HUMAN_PART_PER>
+<ACTION_OCCURRENCE m_id="9" instance_id="ACT1"/>
+</Markables>
+<Relations>
+<CROSS_DOC_COREF r_id="1" note="ACT1"><source m_id="1"/><source m_id="2"/><target m_id="9"/>
+</CROSS_DOC_COREF>
+</Relations>
+</Document>"""
+
+
+def test_dedup_eval_reader_gold_action_mentions_and_clusters(tmp_path: Path) -> None:
+    from eventscribe.evaluation.ecbplus_format import read_sentence_index
+
+    doc = parse_document(SAMPLE_MENTIONS, "4_3ecb.xml")
+    got = {(m.m_id, m.sentence, m.words, m.cluster) for m in doc.mentions}
+    assert got == {("1", 0, ("stormed",), "ACT1"), ("2", 1, ("raid",), "ACT1"),
+                   ("3", 1, ("ended",), "4_3ecb.xml#3")}
+    csv = tmp_path / "ECBplus_coreference_sentences.csv"
+    csv.write_text("Topic,File,Sentence Number\n4,3ecb,1\nbad,row\n4,3ecb,x\n", encoding="utf-8")
+    assert read_sentence_index(csv) == {("4_3ecb.xml", 1)}
+
+
+def test_dedup_eval_conll_metrics_on_a_worked_example() -> None:
+    from eventscribe.evaluation.dedup_conll import b3, ceaf_e, conll, muc
+
+    key = [{"a", "b", "c"}, {"d"}]
+    response = [{"a", "b"}, {"c", "d"}]
+    assert muc(key, response) == (0.5, 0.5, 0.5)
+    p, r, _ = b3(key, response)
+    assert p == pytest.approx(0.75) and r == pytest.approx(2 / 3)
+    assert ceaf_e(key, response)[2] == pytest.approx((0.8 + 2 / 3) / 2)
+    perfect = conll({"a": "x", "b": "x", "c": "y"}, {"a": "1", "b": "1", "c": "2"})
+    assert perfect["conll_f1"] == pytest.approx(1.0)
+
+
+def test_dedup_eval_same_stem_heads() -> None:
+    from eventscribe.evaluation.dedup_conll import head_stem, stem
+
+    assert stem("killed") == stem("kills") == stem("killing") == "kill"
+    assert stem("stopped") == "stop" and stem("carried") == "carry"
+    assert head_stem(("was", "arrested")) == stem("arrest")

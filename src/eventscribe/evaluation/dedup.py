@@ -11,6 +11,12 @@ document pairs, and the number of clusters against the gold number. ``topic_b3_f
 the same clustering against topics alone, for reference. ``event_merge_pair_precision`` checks
 event-level dedup (:mod:`eventscribe.dedup`) on the pipeline's events of all documents: the
 share of document pairs joined by a merged event that are in one gold cluster.
+
+When ``ECBplus_coreference_sentences.csv`` is found in PATH or its two parent folders, the
+gold action mentions of those sentences are also clustered (same head stem inside a document
+cluster) and scored with CoNLL F1 (:mod:`eventscribe.evaluation.dedup_conll`), for the
+predicted document clusters, the baseline's and the gold ones (``gold_docs_``, an upper
+reference for the same-stem rule).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import Any
 import click
 
 from eventscribe.evaluation.common import emit_json, prf, rounded
+from eventscribe.evaluation.dedup_conll import evaluate_mentions
 from eventscribe.evaluation.ecbplus_format import EcbDocument, read_corpus
 
 
@@ -154,6 +161,10 @@ def evaluate(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     out["baseline_n_clusters"] = len(set(base.values()))
     out["topic_b3_f1"] = b_cubed(pred, topics)[2]
     out.update(event_merge_precision(events, gold))
+    gold_ids = {g: i for i, g in enumerate(sorted(set(gold.values())))}
+    out.update(evaluate_mentions(
+        path, [m for d in docs for m in d.mentions],
+        {"": pred, "baseline_": base, "gold_docs_": {k: gold_ids[g] for k, g in gold.items()}}))
     out["baseline"] = "word TF-IDF cosine, average linkage at 0.15, no pipeline signals"
     out["seconds"] = round(time.perf_counter() - t0, 1)
     out["pipeline_seconds"] = round(pipe_s, 1)
@@ -185,3 +196,8 @@ def command(path: Path, fmt: str, limit: int | None, as_json: bool) -> None:
                    f"{res[prefix + 'pairwise_r']:>8.4f}{res[prefix + 'pairwise_f1']:>8.4f}"
                    f"{n:>10}")
     click.echo(f"topic-level b3_f1: {res['topic_b3_f1']:.4f}")
+    if "mention_conll_f1" in res:
+        click.echo(f"mentions ({res['mentions']:.0f}, same-stem inside document clusters) "
+                   f"CoNLL F1: eventscribe {res['mention_conll_f1']:.4f}, baseline "
+                   f"{res['baseline_mention_conll_f1']:.4f}, gold document clusters "
+                   f"{res['gold_docs_mention_conll_f1']:.4f}")

@@ -39,6 +39,21 @@ _URL_DATES = (
 
 
 @dataclass(frozen=True, slots=True)
+class EcbMention:
+    """A gold event (action) mention: its sentence, words and gold coreference cluster.
+
+    ``cluster`` is the ``note`` of the ``CROSS_DOC_COREF`` relation the mention is a source
+    of; else the document and target of its ``INTRA_DOC_COREF``; else its own singleton key.
+    """
+
+    doc: str
+    m_id: str
+    sentence: int
+    words: tuple[str, ...]
+    cluster: str
+
+
+@dataclass(frozen=True, slots=True)
 class EcbDocument:
     """One ECB+ document: its gold cluster key, rebuilt text and (ecbplus) source URL."""
 
@@ -49,6 +64,7 @@ class EcbDocument:
     text: str
     url: str = ""
     published: date | None = None
+    mentions: tuple[EcbMention, ...] = ()
 
     @property
     def gold_cluster(self) -> str:
@@ -123,13 +139,68 @@ def parse_document(xml_text: str, name: str) -> EcbDocument:
         if first.lower().startswith(("http", "www")):
             url = first
             del sentences[0]
+    mentions = _mentions(root, name)
     lines = [join_tokens([w for _, w in sorted(toks, key=lambda t: t[0])])
              for _, toks in sorted(sentences.items())]
     text = "\n".join(ln for ln in lines if ln.strip())
     if not text.strip():
         raise ValueError("no text")
     return EcbDocument(name=name, topic=m.group("topic"), subtopic=kind, text=text, url=url,
-                       published=url_date(url) if url else None)
+                       published=url_date(url) if url else None, mentions=mentions)
+
+
+def _mentions(root: ET.Element, name: str) -> tuple[EcbMention, ...]:
+    """Gold action mentions (``ACTION_*``, ``NEG_ACTION_*`` markables with token anchors)."""
+    tokens = {t.get("t_id"): (t.get("sentence"), t.text or "") for t in root.iter("token")}
+    cluster: dict[str, str] = {}
+    for rel in root.iter():
+        if rel.tag not in ("CROSS_DOC_COREF", "INTRA_DOC_COREF"):
+            continue
+        target = rel.find("target")
+        key = rel.get("note") if rel.tag == "CROSS_DOC_COREF" else None
+        if not key:
+            key = f"{name}#{target.get('m_id') if target is not None else rel.get('r_id')}"
+        for src in rel.findall("source"):
+            mid = src.get("m_id")
+            if mid and (rel.tag == "CROSS_DOC_COREF" or mid not in cluster):
+                cluster[mid] = key
+    out: list[EcbMention] = []
+    markables = root.find("Markables")
+    for mk in markables if markables is not None else ():
+        if not mk.tag.startswith(("ACTION_", "NEG_ACTION_")):
+            continue
+        anchors = [a.get("t_id") for a in mk.findall("token_anchor")]
+        toks = [tokens[a] for a in anchors if a in tokens]
+        mid = mk.get("m_id")
+        if not toks or not mid:
+            continue
+        try:
+            sent = int(toks[0][0] or "")
+        except ValueError:
+            continue
+        out.append(EcbMention(doc=name, m_id=mid, sentence=sent,
+                              words=tuple(w for _, w in toks),
+                              cluster=cluster.get(mid, f"{name}#{mid}")))
+    return tuple(out)
+
+
+def read_sentence_index(path: Path) -> set[tuple[str, int]]:
+    """(document file name, sentence number) pairs of ``ECBplus_coreference_sentences.csv``
+    (``Topic,File,Sentence Number``; rows that do not parse are skipped)."""
+    out: set[tuple[str, int]] = set()
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return out
+    for line in lines[1:]:
+        parts = [p.strip() for p in line.split(",")]
+        if len(parts) < 3:
+            continue
+        try:
+            out.add((f"{parts[0]}_{parts[1]}.xml", int(parts[2])))
+        except ValueError:
+            continue
+    return out
 
 
 def read_corpus(path: Path) -> EcbCorpus:
