@@ -73,7 +73,7 @@ _PREFIX = frozenset(
     many some recent more year fiscal day following latest preceding same every each per once
     or s that full calendar entire whole comparable corresponding most just ending ended ends
     finish finished finishing close closed closes closing within near short post pre then
-    previous preceding""".split()
+    previous preceding straight consecutive successive""".split()
 ) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 _MAX_BACK = 6
 

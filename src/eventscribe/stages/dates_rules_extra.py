@@ -87,7 +87,8 @@ def _prefixed_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _nth_day_today(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """"today is the eighth day of the offensive", "it's the second day of": the DCT."""
+    """"today is the eighth day of the offensive", "it's the second day of", "fell for a third
+    straight day": the DCT (news reports the day it is published on)."""
     if ctx.dct is None:
         return no_dct("nth-day-present")
     return ok(day_value(ctx.dct, ctx.dct), "nth-day-present", f"{m['x']!r} in the present tense "
@@ -149,8 +150,13 @@ EXTRA_RULES: tuple[Rule, ...] = (
         frozenset(("post", "pre"))),
     Rule("nth-day-present", compile_rule(
         r"(?:(?<=\bis\s)|(?<=['’]s\s))(?P<x>(?:the\s+)?" + ORDINAL
-        + r"(?:\s+(?:straight|consecutive|full))?\s+day)\s+(?:of|since|in)\b"),
+        + r"(?:\s+(?:straight|consecutive|successive|full))?(?:\s+trading)?\s+day)"
+        r"\s+(?:of|since|in)\b"),
         _nth_day_today, ("unit",), NUMBER_FIRSTS | frozenset(("the",))),
+    Rule("nth-day-present", compile_rule(
+        r"(?<=\bfor\s)(?P<x>(?:the|a)\s+" + ORDINAL
+        + r"\s+(?:straight|consecutive|successive)\s+(?:trading\s+)?day)(?![\w-])"),
+        _nth_day_today, ("unit",), frozenset(("the", "a"))),
     Rule("previous-weekday", compile_rule(
         rf"(?P<x>\bthe\s+(?:previous|preceding)\s+(?P<wd>{WEEKDAY}))(?![\w-])"),
         _previous_weekday, ("weekday",), frozenset(("the",))),

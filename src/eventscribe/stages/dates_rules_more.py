@@ -214,6 +214,23 @@ def _anaphoric_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 _DAY_SHIFT = {"next": 1, "following": 1, "after": 1, "before": -1, "previous": -1, "prior": -1}
 
 
+def _last_day_before(ctx: Ctx, pos: int, back: int) -> tuple[int, int, Resolution] | None:
+    """The last expression of day precision before ``pos``: in its sentence, else up to
+    ``back`` characters before the sentence (anaphoric rules stay silent while looking)."""
+    from eventscribe.stages.dates_engine import find_expressions
+
+    def days(lo: int, hi: int) -> list[tuple[int, int, Resolution]]:
+        return [f for f in find_expressions(ctx.text, ctx.dct, ((lo, hi),), anaphora=False)
+                if f[2].value is not None and f[2].value.precision == "day"
+                and f[2].kind in ("date", "time")]
+
+    pool = days(ctx.sent_start, pos)
+    lo = max(0, pos - back)
+    if not pool and ctx.sent_start > lo:
+        pool = days(lo, ctx.sent_start)
+    return pool[-1] if pool else None
+
+
 def _anaphoric_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"that day", "earlier that day", "the next day", "the day before", "the next morning"."""
     rule = "anaphoric-day"
@@ -408,6 +425,11 @@ def _the_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"ended the day", "for the day", "later in the day": market reports mean today."""
     if ctx.dct is None:
         return no_dct("the-day")
+    ante = _last_day_before(ctx, m.start("x"), 400) if ctx.anaphora else None
+    if ante is not None and ante[2].value is not None and ante[2].value.start <= ctx.dct:
+        d = ante[2].value.start
+        return ok(day_value(d, ctx.dct), "the-day", f"'the day' after {m['cue']!r}: the day "
+                  f"reported on, {ctx.text[ante[0]:ante[1]]!r} named just before", score=0.5)
     return ok(day_value(ctx.dct, ctx.dct), "the-day",
               f"'the day' after {m['cue']!r}: the trading day reported on, the publication date",
               score=0.5)
