@@ -152,6 +152,50 @@ CUES: tuple[tuple[str, str], ...] = (
     ("number", r"\d+|dozens|hundreds|scores"),
     ("casualty", r"killed|dead|died|deaths?|injur\w*|wounded|casualties|bodies|fatalities"),
 )
+# PLOVER's verbal categories (definitions paraphrased from the public PLOVER manual).
+PLOVER_CUES: tuple[tuple[str, str], ...] = (
+    ("p_agree", r"agre\w*|sign\w*|accords?|deals?|pacts?|treat(?:y|ies)|promis\w*|offer\w*|"
+                r"pledg\w*|accept\w*|commit\w*|intend\w*|will cooperate|settle\w*"),
+    ("p_consult", r"visit\w*|met|meet\w*|talks|host\w*|negotiat\w*|discuss\w*|conferences?|"
+                  r"summits?|telephone\w*|mediat\w*|consult\w*|envoys?|delegations?"),
+    ("p_support", r"prais\w*|endors\w*|support\w*|defend\w*|welcom\w*|back(?:ed|s|ing)|"
+                  r"approv\w*|diplomatic (?:ties|relations)|recogni[sz]\w*|congratulat\w*|"
+                  r"embass(?:y|ies)"),
+    ("p_cooperate", r"joint\w*|shar\w*|cooperat\w*|together|exercises|war games|collaborat\w*"),
+    ("p_aid", r"aid|assistance|gave|giv\w*|provid\w*|donat\w*|humanitarian|relief|"
+              r"peacekeep\w*|loans?|grants?|supplies|food|medicine"),
+    ("p_concede", r"lift\w*|eas(?:e|ed|es|ing)|allow\w*|relax\w*|shorten\w*|permit\w*|"
+                  r"yield\w*|conced\w*|pardon\w*|amnesty|steps to|freedoms?|reforms?"),
+    ("p_retreat", r"withdr\w*|surrender\w*|releas\w*|freed|pull\w* out|retreat\w*|"
+                  r"open\w* (?:the |its )?(?:\w+ )?(?:borders?|bridge|crossing)|blockade|siege|"
+                  r"demobili\w*|disarm\w*|arrived"),
+    ("p_investigate", r"investigat\w*|inquir\w*|probe\w*|hearings?|inspect\w*|examin\w*|"
+                      r"look into|questioning|inquiry"),
+    ("p_demand", r"demand\w*|order\w*|urg\w*|call\w* (?:on|for|upon)|insist\w*|ask\w*|"
+                 r"request\w*|appeal\w*|press\w* for"),
+    ("p_disapprove", r"accus\w*|critici[sz]\w*|condemn\w*|blam\w*|complain\w*|denounc\w*|"
+                     r"summon\w*|deplor\w*|rebuk\w*|charg\w*|objected"),
+    ("p_reject", r"reject\w*|refus\w*|den(?:y|ied|ies|ial)|veto\w*|turn\w* down|dismiss\w*|"
+                 r"declin\w*|rebuff\w*|oppos\w*"),
+    ("p_threaten", r"threat\w*|warn\w*|ultimatum|unless|boycott\w*|would (?:\w+ )?"
+                   r"(?:retaliate|cut|break|withdraw|boycott|attack)|if .{0,40} not"),
+    ("p_protest", r"demonstrat\w*|protest\w*|march\w*|rall(?:y|ies|ied)|strikes?|hunger strike|"
+                  r"riot\w*|sit-ins?|picket\w*"),
+    ("p_mobilize", r"mobili[sz]\w*|reservists|alert|readiness|deploy\w*|patrols?|prepar\w*|"
+                   r"massing|build-?up|reinforc\w*"),
+    ("p_sanction", r"sanction\w*|embargo\w*|expel\w*|suspen\w*|sever\w*|broke off|"
+                   r"break (?:off )?(?:ties|relations)|recall\w*|freez\w*|froze|"
+                   r"cut (?:off )?(?:aid|ties)|halt\w*"),
+    ("p_coerce", r"arrest\w*|detain\w*|curfews?|censor\w*|bann?\w*|seiz\w*|confiscat\w*|"
+                 r"demolish\w*|bulldoz\w*|deport\w*|blew up|destroy\w*|raid\w*|crack\w* down|"
+                 r"jail\w*|imprison\w*|suspend publication"),
+    ("p_assault", r"bomb\w*|kill\w*|assassinat\w*|tortur\w*|beat\w*|abduct\w*|kidnap\w*|"
+                  r"massacr\w*|attack\w*|wound\w*|machetes?|shot|stabb\w*|rap(?:e|ed)"),
+    ("p_fight", r"fight\w*|battl\w*|clash\w*|shell\w*|invad\w*|invasion|offensive|retook|"
+                r"retaken|captur\w*|air ?strikes?|artillery|fired|opened fire|occup\w*|forced out"),
+)
+_PLOVER_RES = tuple(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.IGNORECASE)
+                    for _, p in PLOVER_CUES)
 _CUE_RES = tuple(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.IGNORECASE) for _, p in CUES)
 CUE_NAMES = tuple(n for n, _ in CUES)
 
@@ -179,9 +223,15 @@ def char_ngrams(text: str, lo: int = 3, hi: int = 5) -> list[str]:
     return out
 
 
-def cue_vector(text: str) -> NDArray[np.float32]:
-    """log(1 + count) of each cue family in the text."""
-    return np.array([math.log1p(len(r.findall(text))) for r in _CUE_RES], dtype=np.float32)
+def plover_cue_vector(text: str) -> NDArray[np.float32]:
+    """log(1 + count) of each PLOVER cue family in the text."""
+    return np.array([math.log1p(len(r.findall(text))) for r in _PLOVER_RES], dtype=np.float32)
+
+
+def cue_vector(text: str, cue_set: str = "acled") -> NDArray[np.float32]:
+    """log(1 + count) of each cue family in the text (``cue_set`` "acled" or "acled+plover")."""
+    res = _CUE_RES + _PLOVER_RES if cue_set == "acled+plover" else _CUE_RES
+    return np.array([math.log1p(len(r.findall(text))) for r in res], dtype=np.float32)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ class TrainConfig:
     """Hyper-parameters (chosen by 5-fold cross-validation on the CASE 2021 dev part)."""
 
     variant: str = "strong"
+    cue_set: str = "acled"
+    signal_set: str = "pipeline"
     word_min_df: int = 2
     char_min_df: int = 3
     max_word_features: int = 20_000
@@ -173,7 +175,7 @@ class TypeModel:
     def save(self, path: Path) -> None:
         """Write the model as a compressed .npz (float16 weights, no text)."""
         meta = {"labels": list(self.labels), "config": self.config.to_dict(),
-                "signals": list(signal_names()), **self.meta}
+                "signals": list(signal_columns(self.config.signal_set)), **self.meta}
         arrays: dict[str, NDArray[np.generic]] = {
             "word_keys": self.words.keys, "word_idf": self.words.idf.astype(np.float16),
             "char_keys": self.chars.keys, "char_idf": self.chars.idf.astype(np.float16),
@@ -193,10 +195,10 @@ class TypeModel:
             meta = json.loads(bytes(z["meta"]).decode("utf-8"))
         except (OSError, ValueError, KeyError) as e:
             raise EventscribeError("E051", f"type model {path}: {e}") from e
-        if list(meta.get("signals", [])) != list(signal_names()):
+        cfg = TrainConfig(**meta["config"])
+        if list(meta.get("signals", [])) != list(signal_columns(cfg.signal_set)):
             raise EventscribeError("E052", f"type model {path} was trained with other signals; "
                                    "retrain it with scripts/train_types.py")
-        cfg = TrainConfig(**meta["config"])
         extra = {k: v for k, v in meta.items() if k not in ("labels", "config", "signals")}
         return cls(
             tuple(meta["labels"]), cfg,
@@ -211,7 +213,7 @@ def _features(cfg: TrainConfig, words: _HashedVocab | Vocab, chars: _HashedVocab
               centroids: NDArray[np.float32] | None, x: Inputs) -> csr_matrix:
     parts = [words.transform([word_ngrams(t) for t in x.texts]),
              chars.transform([char_ngrams(t) for t in x.texts]),
-             csr_matrix(np.stack([cue_vector(t) for t in x.texts]) * cfg.w_cue),
+             csr_matrix(np.stack([cue_vector(t, cfg.cue_set) for t in x.texts]) * cfg.w_cue),
              csr_matrix(x.signals * cfg.w_signal)]
     if cfg.variant == "strong":
         emb = x.embeddings if x.embeddings is not None else embed_texts(x.texts)
@@ -284,12 +286,14 @@ def fold_indices(y: Sequence[str], folds: int, seed: int = 0) -> list[NDArray[np
 
 
 def cross_validate(x: Inputs, y: Sequence[str], folds: int = 5, seed: int = 0,
-                   cfg: TrainConfig | None = None) -> list[tuple[str, float]]:
-    """Predictions for every row from a model trained on the other folds (never on the row)."""
+                   cfg: TrainConfig | None = None,
+                   examples: Sequence[Example] | None = None) -> list[tuple[str, float]]:
+    """Predictions for every row from a model trained on the other folds (never on the row)
+    plus ``examples`` (default: typing_examples.tsv), which are in every training fold."""
     cfg = cfg or TrainConfig()
     if cfg.variant == "strong" and x.embeddings is None:
         x = Inputs(x.texts, x.signals, embed_texts(x.texts))
-    ex = load_examples()
+    ex = list(load_examples() if examples is None else examples)
     ex_emb = embed_texts([e.text for e in ex]) if cfg.variant == "strong" else None
     out: list[tuple[str, float]] = [("", 0.0)] * len(y)
     all_idx = np.arange(len(y))
@@ -299,6 +303,35 @@ def cross_validate(x: Inputs, y: Sequence[str], folds: int = 5, seed: int = 0,
         for i, p in zip(te, m.predict(x.subset(te)), strict=True):
             out[int(i)] = p
     return out
+
+
+def signal_columns(signal_set: str) -> tuple[str, ...]:
+    """Names of the signal columns a model of ``signal_set`` reads."""
+    from eventscribe.stages.typing_features import PLOVER_CUES
+
+    if signal_set == "pipeline+predicate":
+        names = tuple(n for n, _ in PLOVER_CUES)
+        blocks = tuple(f"pred:{n}" for n in names) + tuple(
+            f"pred_{m}:{n}" for m in ("will", "must", "neg") for n in names)
+        return signal_names() + blocks + ("mod:will", "mod:must", "mod:neg")
+    return signal_names()
+
+
+def plover_config() -> TrainConfig:
+    """Hyper-parameters of the PLOVER category model (chosen by cross-validation on its dev)."""
+    return TrainConfig(variant="fast", cue_set="acled+plover", signal_set="pipeline+predicate",
+                       example_weight=2.0, w_signal=0.5)
+
+
+def plover_model_path() -> Path:
+    """Where the shipped PLOVER category model lives."""
+    return DATA / "types_plover_fast.npz"
+
+
+@lru_cache(maxsize=1)
+def shipped_plover_model() -> TypeModel:
+    """The PLOVER category model trained on the PLOVER GSR dev part."""
+    return TypeModel.load(plover_model_path())
 
 
 def model_path(variant: str) -> Path:
