@@ -30,179 +30,47 @@ Reconciling a cluster into one merged event is in :mod:`eventscribe.dedup_reconc
 
 from __future__ import annotations
 
-import math
-import re
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-THRESHOLD = 4.0
-"""Score at which two reports are taken to describe one event."""
-DATE_WINDOW_DAYS = 7
-"""Dates further apart than this (gap between the ranges) never merge."""
-COARSE_DAYS = 31
-"""A date range longer than this is coarse: blocked by month, weak evidence of identity."""
-FAR_KM = 100.0
-"""Two town-level places further apart than this never merge."""
-
-_FAMILY_BY_TYPE = {
-    "Battles": "violence",
-    "Explosions/Remote violence": "violence",
-    "Violence against civilians": "violence",
-    "Protests": "protest",
-    "Riots": "protest",
-}
-_FAMILY_BY_SUBTYPE = {
-    "Excessive force against protesters": "violence",
-    "Mob violence": "violence",
-    "Arrests": "coerce",
-    "Disrupted weapons use": "coerce",
-    "Looting/property destruction": "protest",
-    "Agreement": "agreement",
-    "Headquarters or base established": "mobilize",
-    "Other": "other",
-}
-_STOP = frozenset(
-    "the a an and or of to in on at for with by from as is was were be been are has have had "
-    "that this these those it its their his her they them he she we you i not no but after "
-    "before during over under into about than then there here which who whom whose what when "
-    "where while said says say told also more most some any all one two three would could "
-    "will can may might shall should did does do being out up down off per via".split()
+from eventscribe.dedup_records import (
+    COARSE_DAYS,
+    DATE_WINDOW_DAYS,
+    FAR_KM,
+    THRESHOLD,
+    EventRecord,
+    cosine,
+    name_tokens,
+    record_from_dict,
+    term_weights,
+    type_family,
 )
-_WORD = re.compile(r"[^\W\d_][\w'-]*|\d+", re.UNICODE)
+from eventscribe.dedup_score import Match, score_pair
 
-
-def type_family(acled_event_type: str, acled_sub_event_type: str) -> str:
-    """The blocking family of an ACLED type and sub-type (violence, protest, coerce, ...)."""
-    fam = _FAMILY_BY_SUBTYPE.get(acled_sub_event_type)
-    if fam is None:
-        fam = _FAMILY_BY_TYPE.get(acled_event_type, acled_event_type.strip().lower() or "other")
-    return fam
-
-
-def term_weights(texts: Iterable[str]) -> tuple[tuple[str, float], ...]:
-    """L2-normalised sublinear term weights of the content words of ``texts``, sorted."""
-    tf: dict[str, int] = defaultdict(int)
-    for t in texts:
-        for w in _WORD.findall(t.lower()):
-            if len(w) >= 3 and w not in _STOP:
-                tf[w] += 1
-    if not tf:
-        return ()
-    weights = {w: 1.0 + math.log(n) for w, n in tf.items()}
-    norm = math.sqrt(sum(v * v for v in weights.values()))
-    return tuple(sorted((w, v / norm) for w, v in weights.items()))
-
-
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Cosine of two L2-normalised sparse vectors (``math.fsum``: exactly rounded, so the same
-    whatever order the shared terms come in, in every process)."""
-    return math.fsum([a[k] * b[k] for k in a.keys() & b.keys()])
-
-
-def name_tokens(names: Iterable[str]) -> frozenset[str]:
-    """Lower-cased content words of actor and target names."""
-    out: set[str] = set()
-    for n in names:
-        out.update(w for w in _WORD.findall(n.lower()) if len(w) >= 3 and w not in _STOP)
-    return frozenset(out)
-
-
-@dataclass(frozen=True, slots=True)
-class EventRecord:
-    """The identity features of one report's event, taken from its JSON contract."""
-
-    id: str
-    doc_id: str
-    family: str
-    event_type: str
-    sub_type: str
-    country: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    place_name: str | None = None
-    geonameid: int | None = None
-    lat: float | None = None
-    lon: float | None = None
-    place_precision: int | None = None
-    start: int | None = None
-    """Date range as proleptic ordinals (``date.toordinal()``); None when undated."""
-    end: int | None = None
-    names: frozenset[str] = frozenset()
-    counts: tuple[tuple[str, int, int, int], ...] = ()
-    """(kind, best, low, high) per count kind."""
-    term_map: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
-    """Term weights of its trigger, evidence, names and place (:func:`term_weights`)."""
-
-    @property
-    def has_place(self) -> bool:
-        return self.country is not None or self.lat is not None
-
-    @property
-    def has_date(self) -> bool:
-        return self.start is not None and self.end is not None
-
-    @property
-    def coarse_date(self) -> bool:
-        return self.has_date and (self.end or 0) - (self.start or 0) > COARSE_DAYS
-
-
-def _iso(v: Any) -> int | None:
-    if not isinstance(v, str) or not v:
-        return None
-    try:
-        return date.fromisoformat(v[:10]).toordinal()
-    except ValueError:
-        return None
-
-
-def _texts(d: Mapping[str, Any]) -> list[str]:
-    out: list[str] = []
-    trig = d.get("trigger")
-    if isinstance(trig, Mapping):
-        out.append(str(trig.get("text", "")))
-    for s in d.get("evidence") or ():
-        if isinstance(s, Mapping):
-            out.append(str(s.get("text", "")))
-    return out
-
-
-def record_from_dict(d: Mapping[str, Any]) -> EventRecord:
-    """The :class:`EventRecord` of an event dict (``Event.to_dict()``; missing fields allowed)."""
-    t = d.get("type") or {}
-    etype = str(t.get("acled_event_type") or "")
-    sub = str(t.get("acled_sub_event_type") or "")
-    p = d.get("place") or {}
-    dt = d.get("date") or {}
-    start, end = _iso(dt.get("start")), _iso(dt.get("end"))
-    if start is None or end is None or end < start:
-        start = end = None
-    names = [str(a.get("name") or a.get("text") or "") for a in
-             list(d.get("actors") or ()) + list(d.get("targets") or ()) if isinstance(a, Mapping)]
-    counts: list[tuple[str, int, int, int]] = []
-    for kind, c in sorted((d.get("counts") or {}).items()):
-        if isinstance(c, Mapping) and c.get("best") is not None:
-            try:
-                counts.append((kind, int(c["best"]), int(c.get("low", c["best"])),
-                               int(c.get("high", c["best"]))))
-            except (TypeError, ValueError):
-                continue
-    lat, lon = p.get("lat"), p.get("lon")
-    terms = term_weights(_texts(d) + names + [str(p.get("name") or "")])
-    return EventRecord(
-        id=str(d.get("id") or ""), doc_id=str(d.get("doc_id") or ""),
-        family=type_family(etype, sub), event_type=etype, sub_type=sub,
-        country=p.get("country_code") or None, admin1=p.get("admin1") or None,
-        admin2=p.get("admin2") or None, place_name=p.get("name") or None,
-        geonameid=p.get("geonameid"),
-        lat=float(lat) if isinstance(lat, int | float) else None,
-        lon=float(lon) if isinstance(lon, int | float) else None,
-        place_precision=p.get("precision") if isinstance(p.get("precision"), int) else None,
-        start=start, end=end, names=name_tokens(names), counts=tuple(counts),
-        term_map=dict(terms),
-    )
+__all__ = [
+    "COARSE_DAYS",
+    "DATE_WINDOW_DAYS",
+    "FAR_KM",
+    "THRESHOLD",
+    "Clustering",
+    "EventRecord",
+    "Match",
+    "MergeLink",
+    "are_candidates",
+    "block_keys",
+    "candidate_pairs",
+    "cluster",
+    "cluster_id",
+    "cosine",
+    "dedup",
+    "name_tokens",
+    "record_from_dict",
+    "score_pair",
+    "term_weights",
+    "type_family",
+]
 
 
 # ------------------------------------------------------------------------------ blocking
@@ -319,199 +187,6 @@ def are_candidates(a: EventRecord, b: EventRecord) -> bool:
     """The pairwise blocking predicate behind :func:`candidate_pairs`."""
     ka, kb = dict(block_keys(a)), dict(block_keys(b))
     return any(ka[k] or kb[k] for k in ka.keys() & kb.keys())
-
-
-# ------------------------------------------------------------------------------- scoring
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """The score of a pair, whether it merges, a veto (why it never can) and the reasons."""
-
-    score: float
-    mergeable: bool
-    veto: str | None
-    reasons: tuple[str, ...]
-    low_confidence: bool = False
-
-    @property
-    def reason(self) -> str:
-        """The reasons as one readable sentence fragment."""
-        text = ", ".join(self.reasons)
-        if self.veto:
-            return f"kept apart: {self.veto}"
-        return ("lower confidence: " + text) if self.low_confidence else text
-
-
-def _km(a: EventRecord, b: EventRecord) -> float | None:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
-_VETO = "veto"
-
-
-def _place(a: EventRecord, b: EventRecord, explain: bool) -> tuple[float, str, str | None]:
-    """(points, reason, veto) for the places of two records that both have one.
-
-    Reasons and veto texts are only written out when ``explain`` (the hot loop needs numbers).
-    """
-    if a.country and b.country and a.country != b.country:
-        return 0.0, "", (f"different countries ({a.country}, {b.country})" if explain else _VETO)
-    pa, pb = a.place_precision or 1, b.place_precision or 1
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        pts = 1.5 if pa <= 2 else (0.6 if pa == 3 else 0.2)
-        return pts, (f"same place ({a.place_name})" if explain else ""), None
-    if max(pa, pb) >= 4:
-        return 0.2, (f"same country ({a.country})" if explain else ""), None
-    km: float | None = None
-    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
-        km = _km(a, b)
-        if km is None or km > 25:
-            return 0.0, "", (f"different provinces ({a.admin1}, {b.admin1})" if explain
-                             else _VETO)
-    if a.admin2 and a.admin2 == b.admin2 and max(pa, pb) <= 2:
-        return 1.2, (f"same admin2 ({a.admin2})" if explain else ""), None
-    if max(pa, pb) <= 2:
-        km = _km(a, b) if km is None else km
-        if km is not None:
-            why = f"{a.place_name} and {b.place_name} {km:.0f} km apart" if explain else ""
-            if km <= 10:
-                return 1.2, why, None
-            if km <= 50:
-                return 0.8, why, None
-            if km > FAR_KM and pa == 1 and pb == 1:
-                return 0.0, "", (why or _VETO)
-    if a.admin1 and a.admin1 == b.admin1:
-        return (0.5 if max(pa, pb) >= 3 else 0.1), (
-            f"same admin1 ({a.admin1})" if explain else ""), None
-    return 0.1, (f"same country ({a.country})" if explain else ""), None
-
-
-def _date(a: EventRecord, b: EventRecord, explain: bool) -> tuple[float, str, str | None]:
-    assert a.start is not None and a.end is not None and b.start is not None
-    assert b.end is not None
-    gap = max(a.start, b.start) - min(a.end, b.end)
-    if gap > DATE_WINDOW_DAYS:
-        return 0.0, "", (f"dates {gap} days apart" if explain else _VETO)
-    if gap > 0:
-        return 0.3, (f"dates {gap} day(s) apart" if explain else ""), None
-    if a.start == a.end == b.start == b.end:
-        return 1.5, (f"same day ({date.fromordinal(a.start).isoformat()})" if explain
-                     else ""), None
-    if a.coarse_date or b.coarse_date:
-        return 0.4, "coarse dates overlap", None
-    return 1.0, "dates overlap", None
-
-
-def _counts(a: EventRecord, b: EventRecord, explain: bool) -> tuple[float, bool, list[str]]:
-    """(points, whether a count is equal, notes) for the counts both records give."""
-    pts = 0.0
-    equal = False
-    notes: list[str] = []
-    cb = {k: (best, lo, hi) for k, best, lo, hi in b.counts}
-    for kind, best, lo, hi in a.counts:
-        if kind not in cb:
-            continue
-        best2, lo2, hi2 = cb[kind]
-        if best == best2:
-            pts += 0.7
-            equal = True
-            if explain:
-                notes.append(f"both say {best} {kind}")
-        elif (lo <= hi2 and lo2 <= hi) or abs(best - best2) <= max(1, 0.3 * max(best, best2)):
-            pts += 0.4
-            if explain:
-                notes.append(f"{kind} figures compatible ({best} vs {best2})")
-        elif max(best, best2) > 3 * max(1, min(best, best2)) and abs(best - best2) >= 3:
-            pts -= 1.0
-            if explain:
-                notes.append(f"{kind} figures disagree ({best} vs {best2})")
-    return min(pts, 1.2), equal, notes
-
-
-def score_pair(a: EventRecord, b: EventRecord, *, explain: bool = True) -> Match:
-    """Score two records (symmetric: the result does not depend on the argument order).
-
-    With ``explain=False`` the reasons are left empty and a veto reads ``"veto"`` (faster; the
-    clustering explains only the links it keeps).
-    """
-    if b.id < a.id:
-        a, b = b, a
-    if a.doc_id and a.doc_id == b.doc_id:
-        return Match(0.0, False, "two events of one report" if explain else _VETO, ())
-    reasons: list[str] = []
-    if a.sub_type == b.sub_type:
-        score = 1.0
-        if explain:
-            reasons.append(f"same type ({a.sub_type})")
-    elif a.event_type == b.event_type:
-        score = 0.6
-        if explain:
-            reasons.append(f"same type family ({a.event_type})")
-    elif a.family == b.family:
-        score = 0.3
-        if explain:
-            reasons.append(f"compatible types ({a.sub_type}, {b.sub_type})")
-    else:
-        return Match(0.0, False, (f"incompatible types ({a.sub_type}, {b.sub_type})"
-                                  if explain else _VETO), ())
-    place_pts = date_pts = 0.0
-    both_place, both_date = a.has_place and b.has_place, a.has_date and b.has_date
-    if both_place:
-        place_pts, why, veto = _place(a, b, explain)
-        if veto:
-            return Match(0.0, False, veto, ())
-        if why:
-            reasons.append(why)
-    if both_date:
-        date_pts, why, veto = _date(a, b, explain)
-        if veto:
-            return Match(0.0, False, veto, ())
-        if explain:
-            reasons.append(why)
-    score += place_pts + date_pts
-    agree = 0.0
-    if a.names and b.names:
-        shared = a.names & b.names
-        if shared:
-            j = len(shared) / len(a.names | b.names)
-            score += j
-            agree = j
-            if explain:
-                reasons.append(f"actors agree ({' '.join(sorted(shared)[:3])}; {j:.2f})")
-    if a.counts and b.counts:
-        cpts, equal, cnotes = _counts(a, b, explain)
-        score += cpts
-        reasons += cnotes
-        if equal:
-            agree = 1.0
-    text = cosine(a.term_map, b.term_map)
-    if text > 0:
-        score += 2.5 * text
-        if explain:
-            reasons.append(f"text similarity {text:.2f}")
-    low = False
-    if both_place and both_date:
-        supported = place_pts > 0.1 and date_pts > 0
-    elif both_date:
-        supported = date_pts >= 1.0 and agree >= 0.5 and a.sub_type == b.sub_type
-        low = True
-        if explain:
-            reasons.append("no place in one report")
-    elif both_place:
-        supported, low = place_pts >= 1.2 and agree >= 0.5, True
-        if explain:
-            reasons.append("no date in one report")
-    else:
-        supported, low = False, True
-    mergeable = supported and score >= THRESHOLD
-    return Match(round(score, 6), mergeable, None, tuple(reasons), low)
-
 
 # ---------------------------------------------------------------------------- clustering
 
