@@ -19,6 +19,8 @@ CODES: dict[str, str] = {
     "E031": "database schema is newer than this version of eventscribe",
     "E032": "database is corrupted",
     "E040": "malformed gold file",
+    "E051": "event-type model file missing or unreadable",
+    "E052": "event-type model was trained with other features; retrain it",
     "E056": "no such event or merged event",
     "E057": "a manual merge needs at least two different events",
     "E058": "the event is not merged with another report",
