@@ -250,6 +250,13 @@ def _time(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         elif day is not None and day.group(2).lower() != "today":
             d = ctx.dct + timedelta(days=-1 if day.group(2).lower() == "yesterday" else 1)
             how = f"{day.group(2).lower()} (in the same sentence)"
+        elif day is None and ctx.anaphora:
+            from eventscribe.stages.dates_rules_more import _last_day_before
+
+            ante = _last_day_before(ctx, m.start("x"), 400)
+            if ante is not None and ante[2].value is not None:
+                d = ante[2].value.start
+                how = f"on {ctx.text[ante[0]:ante[1]]!r}, the day named just before"
     if g.get("named") and g["named"].lower() == "midnight" and rest and rest not in (
             "today", "tonight", "tomorrow"):
         h = 24  # "midnight Friday": the end of that day (TimeML T24:00)
