@@ -24,6 +24,7 @@ there, and only examples of covered types are run.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -137,6 +138,34 @@ def no_event_reason(result: Any) -> str:
     return "no event trigger or casualty count"
 
 
+_HARM_WORD = re.compile(
+    r"\b(?:kill(?:ed|s|ing)?|dead|died|dies|deaths?|death toll|lives|bodies|injur(?:ed|ies|y|ing)|"
+    r"wound(?:ed|s|ing)?|hurt|maim(?:ed|ing)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _claim_triggers(pred: Predictions, event: Any, text: str) -> None:
+    """The death or injury word of each killed/injured count claim, as a violence trigger.
+
+    eventscribe states that people died or were hurt as count claims of an event, not as events
+    of their own; the word that says so ("12 were *injured*") is what KAIROS and RAMS annotate
+    as a Life.Die / Life.Injure trigger. A word overlapping a trigger already predicted is not
+    added again.
+    """
+    for c in event.claims:
+        if c.kind not in ("killed", "injured") or not c.evidence:
+            continue
+        ev = c.evidence[0]
+        m = _HARM_WORD.search(text, ev.start, ev.end)
+        if m is None:
+            continue
+        s, e = m.start(), m.end()
+        if any(f == "violence" and ps < e and s < pe for f, ps, pe in pred.triggers):
+            continue
+        pred.triggers.append(("violence", s, e))
+
+
 def system_predictions(result: Any) -> Predictions:
     """Triggers and arguments of one pipeline result (``DocResult``)."""
     pred = Predictions()
@@ -167,6 +196,7 @@ def system_predictions(result: Any) -> Predictions:
                 h in WEAPONS
             ):
                 pred.args.add((tfam, "instrument", h))
+        _claim_triggers(pred, e, text)
         if fam is None:
             continue
         trig_fams = [

@@ -9,8 +9,8 @@ event, else the first event. Metrics (definitions in docs/roles.md, "UCDP"):
   event or no place counts as a miss).
 * ``acc161``: the primary event's coordinates within 161 km of GED latitude/longitude (rows
   with gold coordinates; no event or no place is a miss).
-* ``date_within_1d``: the last day of the primary event's date range within one day of GED
-  ``date_start`` (rows with a gold date and a publication date; no event is a miss).
+* ``date_within_1d``: the middle day of the primary event's date range (``best_day``) within
+  one day of GED ``date_start`` (rows with a gold date and a publication date; no event is a miss).
 * ``country_accuracy_on_events``: the same on the rows where eventscribe found an event (a
   variant: it shows how often a found event is placed in the right country).
 * ``deaths_exact``: eventscribe's killed ``best`` equals GED ``best``, on rows whose headline
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,17 @@ def killed_best(events: tuple[Any, ...], primary: Any | None) -> int | None:
     return None
 
 
+def best_day(value: Any) -> date:
+    """The one day a predicted date range stands for: its middle day (the earlier of two).
+
+    A stated day is itself; an assumed range ("the 3 days up to publication") is read at its
+    centre, which is never farther than half the range from any day in it. The last day, which
+    ``date_within_1d_end`` keeps as a variant, favours the publication day.
+    """
+    d: date = value.start + timedelta(days=(value.end - value.start).days // 2)
+    return d
+
+
 def _headline_text(row: GedRow) -> str:
     return "\n".join(row.headlines)
 
@@ -120,7 +132,8 @@ def evaluate(path: Path | str, *, limit: int | None = None) -> dict[str, Any]:
         if row.date_start is not None and row.published is not None:
             n["date"] += 1
             dv = ev.date.value if ev is not None and ev.date is not None else None
-            hit["date"] += dv is not None and abs((dv.end - row.date_start).days) <= 1
+            hit["date"] += dv is not None and abs((best_day(dv) - row.date_start).days) <= 1
+            hit["date_end"] += dv is not None and abs((dv.end - row.date_start).days) <= 1
             end = row.date_end or row.date_start
             hit["date_overlap"] += dv is not None and dv.start <= end and row.date_start <= dv.end
         if row.best is not None and states_deaths(_headline_text(row)):
@@ -147,6 +160,7 @@ def evaluate(path: Path | str, *, limit: int | None = None) -> dict[str, Any]:
         "acc161": ratio("acc161", "acc161"),
         "n_coords": n["acc161"],
         "date_within_1d": ratio("date", "date"),
+        "date_within_1d_end": ratio("date_end", "date"),
         "date_overlap": ratio("date_overlap", "date"),
         "n_dates": n["date"],
         "deaths_exact": ratio("deaths", "deaths"),
@@ -160,7 +174,8 @@ def evaluate(path: Path | str, *, limit: int | None = None) -> dict[str, Any]:
 _LABELS = (
     ("country_accuracy", "n_country"), ("country_accuracy_on_events", "n_with_event"),
     ("acc161", "n_coords"), ("date_within_1d", "n_dates"),
-    ("date_overlap", "n_dates"), ("deaths_exact", "n_deaths_stated"),
+    ("date_within_1d_end", "n_dates"), ("date_overlap", "n_dates"),
+    ("deaths_exact", "n_deaths_stated"),
     ("deaths_within_low_high", "n_deaths_stated"), ("deaths_consistent", "n_deaths_stated"),
 )
 

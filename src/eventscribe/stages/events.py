@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from eventscribe.model import (
@@ -402,6 +402,54 @@ def _doc_countries(adoc: AnnotatedDoc) -> Counter[str]:
     return c
 
 
+HEADLINE_MAX_LINE = 200
+"""A text whose every line is at most this long (and has at most ``HEADLINE_MAX_LINES``
+lines) is headline-length: headlines or a one-line brief, with no body."""
+HEADLINE_MAX_LINES = 8
+
+
+def is_headline_length(text: str) -> bool:
+    """Whether ``text`` is headlines or a one-line brief rather than an article body."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return 0 < len(lines) <= HEADLINE_MAX_LINES and all(
+        len(ln) <= HEADLINE_MAX_LINE for ln in lines
+    )
+
+
+def headline_fallback_date(adoc: AnnotatedDoc) -> DateAssignment | None:
+    """The assumed date of an undated event in a headline-length text: the three days up to
+    and including publication, centred on the day before.
+
+    A headline reports news of the day or the day before: on the UCDP GED dev sample, 75% of
+    headline-sourced events started 0-2 days before the headline's date (49% the same day,
+    20% one day before, 6% two days before). An article body instead sets its own time frame,
+    so it keeps the week up to publication (``dates.fallback_event_date``). None when the text
+    is not headline-length or has no publication date.
+    """
+    pub = adoc.doc.published
+    if pub is None or not is_headline_length(adoc.text):
+        return None
+    value = DateValue(pub - timedelta(days=2), pub, "week", pub, None)
+    reason = ("assumption: a headline-length text with no time expression for the event reports "
+              f"news of the last days, taken as the 3 days up to publication ({pub})")
+    return DateAssignment(value, Provenance("events.headline_date.v1", reason, 0.2, ()))
+
+
+def _plural_demonyms(text: str, tokens: Any, gaz: Any) -> list[Any]:
+    """Demonym hints in the plural ("150 Syrians were killed"), which the geoparser's demonym
+    hints (singular forms) leave out: a capitalised word whose singular is a demonym."""
+    from eventscribe.resources.names import fold
+    from eventscribe.stages.geoparse_rank import Hint
+
+    out = []
+    for s, e, t in tokens:
+        if len(t) > 3 and t[0].isupper() and t.endswith("s"):
+            cc = gaz.demonyms.get(fold(t[:-1]))
+            if cc:
+                out.append(Hint(Span.of(text, s, e), cc))
+    return out
+
+
 def _demonym_country(adoc: AnnotatedDoc, m: Mention) -> tuple[PlaceMention, str] | None:
     """Last resort when no place is named at all: the country of a demonym ("Afghan forces")
     in the event's sentence, else the document's most frequent one, at country precision."""
@@ -411,7 +459,10 @@ def _demonym_country(adoc: AnnotatedDoc, m: Mention) -> tuple[PlaceMention, str]
     from eventscribe.stages.geoparse_rank import find_hints
 
     text = adoc.text
-    hints = find_hints(text, place_tokens(text), Gazetteer.load(), areas=False)
+    gaz = Gazetteer.load()
+    tokens = place_tokens(text)
+    hints = find_hints(text, tokens, gaz, areas=False)
+    hints.extend(_plural_demonyms(text, tokens, gaz))
     if not hints:
         return None
     sent = adoc.sentences[m.sentence]
@@ -501,7 +552,9 @@ def _to_event(adoc: AnnotatedDoc, m: Mention) -> Event:
         )
     date_assignment = m.date
     if date_assignment is None:
-        date_assignment = dates_stage.fallback_event_date(adoc.doc.published)
+        date_assignment = headline_fallback_date(adoc) or dates_stage.fallback_event_date(
+            adoc.doc.published
+        )
     actors = dedupe(m.actors)
     targets = dedupe(t for t in m.targets if t.name.lower() not in {a.name.lower() for a in actors})
     targets = tuple(
