@@ -119,9 +119,9 @@ def _holiday_week(m: re.Match[str], ctx: Ctx) -> Resolution | None:
             if d is not None]
     if not days:
         return None
-    d = min(days, key=lambda x: abs((x - dct).days))
+    d = min(days, key=lambda x: (x - dct).days * 2 if x > dct else (dct - x).days)
     return ok(week_value(d, dct), rule, f"{m['x']!r}: the week of {m['h']} nearest the "
-              f"publication date ({d})", score=0.6)
+              f"publication date ({d}; days ahead count double)", score=0.6)
 
 
 _UNIT_PL = r"(?P<u>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)"
