@@ -155,3 +155,11 @@ def test_dates_v2_the_day_refers_back_to_the_day_named() -> None:
 def test_dates_v2_bare_season_needs_no_determiner_but_spring_does() -> None:
     assert spans("Officials met at their autumn meetings.").get("autumn") == "1998-FA"
     assert "spring" not in spans("Water from the spring was clean.")
+
+
+def test_dates_v2_present_scheduling_verb_means_the_coming_weekday() -> None:
+    assert spans("Arafat and Netanyahu meet separately Monday with Albright.",
+                 date(1998, 5, 1)).get("Monday") == "1998-05-04"
+    # past tense keeps the most recent one
+    assert spans("Arafat and Netanyahu met separately Monday with Albright.",
+                 date(1998, 5, 1)).get("Monday") == "1998-04-27"

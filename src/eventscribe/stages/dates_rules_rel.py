@@ -58,6 +58,9 @@ def _weekday_date(
     if ctx.future_cue(pos, tense):
         return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
             "(future wording)"
+    if tense is None and _PRESENT_PLAN.search(ctx.before(pos, 50)):
+        return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
+            "(a scheduling verb in the present tense: 'leaders meet Monday')"
     if (end is not None and tense is None and _OPENS_CLAUSE.search(ctx.before(pos, 40))
             and ctx.tense_after(end) == "future"):
         return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
@@ -197,6 +200,12 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(value, rule, f"{m['x']!r}: {n} {unit}(s) from the publication date")
 
 
+_PRESENT_PLAN = re.compile(
+    r"\b(?:meets?|begins?|starts?|opens?|visits?|convenes?|reconvenes?|resumes?|travels?|arrives?"
+    r"|leaves|votes?|hosts?|faces?|kicks\s+off|kick\s+off|gets\s+under\s+way)"
+    r"(?:\s+(?!on\b|by\b)[a-z]+){0,2}\s+(?:on\s+)?$", re.IGNORECASE)
+"""A scheduling verb in the present tense right before a weekday: news style for a coming
+day ("Arafat and Netanyahu meet separately Monday", "the trial opens on Tuesday")."""
 _OPENS_CLAUSE = re.compile(r"(?:^|[.;:,]\s*|\b(?:and|but)\s+)(?:(?:on|by|until|from|as\s+of)\s+)?$",
                            re.IGNORECASE)
 _NAMED_DAY_BEFORE = re.compile(r"(?-i:\b(?:Black|Cyber|Super|Good|Bloody|Ash|Palm|Easter|Holy|"
