@@ -163,3 +163,12 @@ def test_dates_v2_present_scheduling_verb_means_the_coming_weekday() -> None:
     # past tense keeps the most recent one
     assert spans("Arafat and Netanyahu met separately Monday with Albright.",
                  date(1998, 5, 1)).get("Monday") == "1998-04-27"
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("It ended the decades-long feud.", "decades-long", "PXY"),
+    ("They left their third day-long meeting.", "day-long", "P1D"),
+    ("Over the next couple of years prices will rise.", "the next couple of years", "P2Y"),
+])
+def test_dates_v2_long_adjectives_and_couples(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex

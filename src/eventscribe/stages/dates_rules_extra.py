@@ -43,6 +43,18 @@ def _bare_duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               "not a date", kind="duration", timex=tx, score=0.5)
 
 
+def _long_adjective(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"decades-long", "a day-long meeting": an adjective naming a duration."""
+    unit = m["u"].lower().removesuffix("s")
+    unit = "centurie" if unit.startswith("centur") else unit
+    code = _BARE_UNIT[unit]
+    n = "X" if m["u"].lower().endswith("s") else {"decade": "10", "centurie": "100",
+                                                   "century": "100"}.get(unit, "1")
+    tx = f"P{'T' if code.startswith('T') else ''}{n}{code[-1]}"
+    return ok(None, "long-adjective", f"{m['x']!r} describes a duration ({tx})",
+              kind="duration", timex=tx, score=0.5)
+
+
 def _current(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"the current crisis": the adjective refers to the present (TimeML PRESENT_REF);
     "the then current price" to the past (PAST_REF)."""
@@ -133,6 +145,9 @@ EXTRA_RULES: tuple[Rule, ...] = (
         r"(?![\w-])(?!\s+(?:before|after|ago|earlier|later|leading|prior|preceding|following"
         r"|since|of|old)\b)"), _bare_duration, ("unit", "quarter"),
         frozenset("for within in over during after the".split())),
+    Rule("long-adjective", compile_rule(
+        r"(?P<x>(?<![\w-])(?P<u>hours|days|weeks|months|years|decades|centuries|hour|day|week"
+        r"|month|year|decade|century)-long)(?![\w-])"), _long_adjective, ("unit",)),
     Rule("current", compile_rule(
         r"(?P<x>\b(?:(?P<then>then)[\s-]+)?(?-i:current|Current))(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events"
         r"|flows?|densit|year|month|week|quarter|fiscal|period|season|decade|day|and|or"

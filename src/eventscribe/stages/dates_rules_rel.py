@@ -319,7 +319,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     t = "T" if code.startswith("T") else ""
     letter = code[-1]
     vague = re.sub(r"\s+", " ", (g.get("vague") or "").lower())
-    if vague == "a couple of":
+    if vague in ("a couple of", "couple of"):
         n = 2
     half = bool(g.get("half"))
     if (n is not None and not half and unit in ("day", "week", "month", "year")
@@ -402,7 +402,7 @@ REL_RULES: tuple[Rule, ...] = (
     Rule("duration", compile_rule(
         rf"(?P<x>\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?"
         rf"(?:(?P<n>{NUM})(?P<half>\s+(?:1/2|and\s+a\s+half))?|(?P<vague>a\s+few|few|several"
-        r"|a\s+couple\s+of|many|recent|coming))(?:\s+more)?"
+        r"|(?:a\s+)?couple\s+of|many|recent|coming))(?:\s+more)?"
         rf"[\s-]+{_UNITS_RE}(?:[\s-]+long)?)(?![\w-])"), _duration, ("unit", "quarter"),
         NUMBER_FIRSTS | frozenset(
             "the past last next coming previous first final following a few several many recent"
