@@ -172,3 +172,11 @@ def test_dates_v2_present_scheduling_verb_means_the_coming_weekday() -> None:
 ])
 def test_dates_v2_long_adjectives_and_couples(text: str, expr: str, timex: str) -> None:
     assert spans(text).get(expr) == timex
+
+
+def test_dates_v2_quarter_ended_month_is_the_calendar_quarter_of_most_months() -> None:
+    dct = date(1989, 10, 30)
+    assert spans("In the quarter ended July 31, it lost money.", dct).get(
+        "the quarter") == "1989-Q2"
+    assert spans("For the quarter ended Sept. 30, it earned more.", dct).get(
+        "the quarter") == "1989-Q3"

@@ -282,6 +282,17 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     dct = ctx.dct
     cur = quarter_of(dct)
     ry = _ry(m)
+    ended = _ENDED_MONTH.match(ctx.after(m.end("x"), 40))
+    if q is None and not g.get("ago") and ended is not None:
+        # "the quarter ended July 31": the three months to that month; TimeML names the calendar
+        # quarter most of them fall in (May-July: Q2)
+        mo = month_number(ended.group(1))
+        y = latest_month(dct, mo)
+        first_mo = mo - 1 if mo > 1 else 12
+        y = y if mo > 1 else y - 1
+        return ok(quarter_value(y, (first_mo - 1) // 3 + 1, dct), rule,
+                  f"quarter {m['x']!r} ended in {ended.group(1)}: the calendar quarter most of its "
+                  "months fall in", score=0.6)
     if q is None and rel is None:
         # "the quarter", "the year-ago quarter": business news reports the last completed one
         idx = dct.year * 4 + (cur - 1) - 1 - (4 if g.get("ago") else 0)
@@ -416,6 +427,7 @@ def _anniversary(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(year_value(base, ctx.dct), rule, reason + " (year precision)", kind="anniversary")
 
 
+_ENDED_MONTH = re.compile(rf"\s+(?:ended|ending)\s+({MONTH_ANY})")
 _WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
 _CONN = r"(?:\s*[-–—]\s*|\s+(?P<conn>to|until|till|through|and)\s+)"
 
