@@ -180,3 +180,10 @@ def test_dates_v2_quarter_ended_month_is_the_calendar_quarter_of_most_months() -
         "the quarter") == "1989-Q2"
     assert spans("For the quarter ended Sept. 30, it earned more.", dct).get(
         "the quarter") == "1989-Q3"
+
+
+def test_dates_v2_since_a_month_looks_back_and_or_so_ago() -> None:
+    text = "The plan will let the carrier, on patrol since March, return home."
+    assert spans(text, date(1990, 8, 13)).get("March") == "1990-03"
+    assert spans("Then, a week or so ago, he wrote.", date(1991, 2, 25)).get(
+        "a week or so ago") == "1991-02-18"

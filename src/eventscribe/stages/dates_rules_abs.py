@@ -199,6 +199,8 @@ def _month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     elif rel in ("last", "past", "this past"):
         y = latest_month(dct, mo, strictly_before=True)
         how = "the most recent such month before the publication month"
+    elif rel is None and (g.get("cue") or "").lower() == "since":
+        y, how = latest_month(dct, mo), "the most recent such month ('since' looks back)"
     elif rel in ("next", "this coming"):
         y, how = next_month(dct, mo), "the first such month after the publication month"
     elif rel == "this":

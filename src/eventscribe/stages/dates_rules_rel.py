@@ -390,7 +390,8 @@ REL_RULES: tuple[Rule, ...] = (
          ("unit",), frozenset(("the",))),
     Rule("ago", compile_rule(
         rf"(?P<x>\b(?:(?P<n>{NUM})|(?:a\s+few|several|a\s+couple\s+of|many|some))\s+"
-        r"(?P<u>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|from\s+now|hence))(?!\w)"),
+        r"(?P<u>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now"
+        r"|hence))(?!\w)"),
         _ago,
         ("unit",), NUMBER_FIRSTS | frozenset("a several many some".split())),
     Rule("clock-time", compile_rule(
