@@ -105,7 +105,9 @@ EXPLETIVES = frozenset("there it this that here".split())
 EVENT_NOUNS = frozenset(
     "attack attacks bombing bombings blast blasts explosion explosions strike strikes airstrike "
     "airstrikes raid raids shelling clash clashes fighting violence incident incidents ambush "
-    "assault shooting shootings massacre operation offensive series wave".split()
+    "assault shooting shootings massacre massacres operation offensive series wave killing "
+    "killings murder murders slaughter homicide homicides assassination assassinations "
+    "torture genocide bombardment bombardments".split()
 )
 """Heads of noun phrases that name the event, not a participant ("the blast killed 3")."""
 NOT_AGENT_ER = frozenset("murder murders order orders border borders water".split())
