@@ -187,3 +187,9 @@ def test_dates_v2_since_a_month_looks_back_and_or_so_ago() -> None:
     assert spans(text, date(1990, 8, 13)).get("March") == "1990-03"
     assert spans("Then, a week or so ago, he wrote.", date(1991, 2, 25)).get(
         "a week or so ago") == "1991-02-18"
+
+
+def test_dates_v2_a_period_that_ended_lies_in_the_past() -> None:
+    found = spans("In the second quarter ended Oct. 31, it lost money.", date(1989, 10, 27))
+    assert found.get("Oct. 31") == "1988-10-31"
+    assert spans("The offer expires Oct. 31.", date(1989, 10, 27)).get("Oct. 31") == "1989-10-31"

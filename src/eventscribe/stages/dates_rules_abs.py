@@ -103,6 +103,10 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if tense == "past" and nearest is not None and (nearest - ctx.dct).days > 60:
         y -= 1
         how = "the most recent such day before the publication date (past wording)"
+    elif nearest is not None and nearest > ctx.dct and _DONE_BEFORE.search(
+            ctx.before(m.start("x"), 24)):
+        y -= 1
+        how = "the most recent such day ('ended Oct. 31': a completed period ends in the past)"
     elif tense == "future":
         cand = safe_date(ctx.dct.year, mo, d)
         if cand is None or cand >= ctx.dct or (ctx.dct - cand).days > 31:
@@ -430,6 +434,8 @@ def _anniversary(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 _ENDED_MONTH = re.compile(rf"\s+(?:ended|ending)\s+({MONTH_ANY})")
+_DONE_BEFORE = re.compile(r"\b(?:ended|closed|expired|began|started)\s+(?:on\s+)?$",
+                          re.IGNORECASE)
 _WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
 _CONN = r"(?:\s*[-–—]\s*|\s+(?P<conn>to|until|till|through|and)\s+)"
 
