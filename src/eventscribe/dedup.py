@@ -60,6 +60,7 @@ __all__ = [
     "MergeLink",
     "are_candidates",
     "block_keys",
+    "candidate_codes",
     "candidate_pairs",
     "cluster",
     "cluster_id",
@@ -151,8 +152,8 @@ def block_keys(r: EventRecord) -> tuple[tuple[str, bool], ...]:
     return tuple(keys.items())
 
 
-def candidate_pairs(records: Sequence[EventRecord]) -> list[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, of candidate records (see :func:`block_keys`).
+def candidate_codes(records: Sequence[EventRecord]) -> set[int]:
+    """Candidate pairs ``(i, j)``, ``i < j``, coded as ``i * len(records) + j`` (unordered).
 
     Only keys someone holds as primary form blocks; a record's other keys are looked up in
     them, never stored, which keeps the index small.
@@ -168,7 +169,7 @@ def candidate_pairs(records: Sequence[EventRecord]) -> list[tuple[int, int]]:
                 else:
                     b.append(i)
     n = len(records)
-    codes: set[int] = set()  # pair (i, j), i < j, as i * n + j: cheaper to hash than tuples
+    codes: set[int] = set()  # cheaper to hash than tuples
     for prim in blocks.values():
         for x, i in enumerate(prim):
             for j in prim[x + 1:]:
@@ -180,7 +181,13 @@ def candidate_pairs(records: Sequence[EventRecord]) -> list[tuple[int, int]]:
                 if holders is not None:
                     for i in holders:
                         codes.add(i * n + j if i < j else j * n + i)
-    return [divmod(c, n) for c in sorted(codes)]
+    return codes
+
+
+def candidate_pairs(records: Sequence[EventRecord]) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of candidate records, sorted (see :func:`block_keys`)."""
+    n = len(records)
+    return [divmod(c, n) for c in sorted(candidate_codes(records))]
 
 
 def are_candidates(a: EventRecord, b: EventRecord) -> bool:
@@ -259,21 +266,23 @@ def cluster(
         pairs: candidate index pairs, if already computed (default: :func:`candidate_pairs`).
     """
     by_id = {r.id: r for r in records}
-    recs = sorted(by_id.values(), key=lambda r: r.id)
+    # canonical order (results never depend on it) that puts likely candidates side by side
+    recs = sorted(by_id.values(), key=_locality)
+    n = len(recs)
     if pairs is None or len(recs) != len(records):
-        pairs = candidate_pairs(recs)
         ordered = recs
+        codes: Iterable[int] = sorted(candidate_codes(recs))  # sequential: cache-friendly
     else:
         ordered = list(records)
-    n = len(ordered)
+        codes = (i * n + j if i < j else j * n + i for i, j in pairs)
     pos = {r.id: i for i, r in enumerate(ordered)}
     vetoed_codes: set[int] = set()  # pairs as lo * n + hi over positions in ``ordered``
     clear_codes: set[int] = set()
     edges: list[tuple[float, str, str, Match]] = []
-    for i, j in pairs:
+    for code in codes:
+        i, j = divmod(code, n)
         rec_a, rec_b = ordered[i], ordered[j]
         m = score_pair(rec_a, rec_b, explain=False)
-        code = i * n + j if i < j else j * n + i
         if m.veto:
             vetoed_codes.add(code)
             continue
@@ -334,6 +343,10 @@ def cluster(
         comp.union(a, b)
     components = sorted(tuple(sorted(ms)) for ms in comp.members.values())
     return Clustering(tuple(clusters), tuple(links), tuple(components), tuple(conflicts))
+
+
+def _locality(r: EventRecord) -> tuple[str, str, str, int, str]:
+    return (r.family, r.country or "", r.admin1 or "", r.start or 0, r.id)
 
 
 def dedup(events: Sequence[Mapping[str, Any]], **kw: Any) -> Clustering:
