@@ -193,3 +193,11 @@ def test_dates_v2_a_period_that_ended_lies_in_the_past() -> None:
     found = spans("In the second quarter ended Oct. 31, it lost money.", date(1989, 10, 27))
     assert found.get("Oct. 31") == "1988-10-31"
     assert spans("The offer expires Oct. 31.", date(1989, 10, 27)).get("Oct. 31") == "1989-10-31"
+
+
+def test_dates_v2_a_deadline_after_a_past_verb_of_lasting_looks_back() -> None:
+    dct = date(2013, 3, 14)  # a Thursday
+    assert spans("The ceasefire held until Wednesday night.", dct).get(
+        "Wednesday night") == "2013-03-13TNI"
+    assert spans("The government has continued to keep markets closed until Friday.", dct).get(
+        "Friday") == "2013-03-15"

@@ -22,6 +22,9 @@ from eventscribe.stages.dates_lexicon import (
 
 NO_DCT = "relative expression without a publication date"
 
+_LASTED_PAST = re.compile(r"(?<!\bhas\s)(?<!\bhave\s)\b(?:held|lasted|continued|remained|stayed|kept|ran|waited|worked"
+                          r"|fought|lived|served|survived)\b", re.IGNORECASE)
+"""A verb of lasting in the past tense: "the truce held until Wednesday" looks back."""
 _AUX_PAST = re.compile(r"\b(?:had|was|were|did)\b", re.IGNORECASE)
 _PAST_FUTURE = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:!?\"“”]|\s(?:but|while|after|before|because|when)\s")
@@ -115,7 +118,8 @@ class Ctx:
         t = self.tense(pos) if tense == "?" else tense
         if t == "deadline":
             after = re.split(r"[;:.]", self.after(pos, 80), maxsplit=1)[0]
-            return _AUX_PAST.search(self.before(pos, 120) + " " + after) is None
+            clause = self.before(pos, 120) + " " + after
+            return _AUX_PAST.search(clause) is None and _LASTED_PAST.search(clause) is None
         return t == "future"
 
     def reporting_quarter(self, pos: int) -> tuple[int, int] | None:
