@@ -201,3 +201,10 @@ def test_dates_v2_a_deadline_after_a_past_verb_of_lasting_looks_back() -> None:
         "Wednesday night") == "2013-03-13TNI"
     assert spans("The government has continued to keep markets closed until Friday.", dct).get(
         "Friday") == "2013-03-15"
+
+
+def test_dates_v2_a_year_earlier_compares_the_month_named() -> None:
+    found = spans("Sales rose 5 percent in February from a year earlier.", date(2013, 3, 14))
+    assert found.get("a year earlier") == "2012-02"
+    found = spans("Net income rose in the third quarter from a year earlier.", date(2013, 3, 14))
+    assert found.get("a year earlier") == "2011-Q3"

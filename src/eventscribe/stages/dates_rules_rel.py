@@ -13,6 +13,7 @@ from eventscribe.stages.dates_calendar import (
     day_value,
     decade_value,
     future_weekday,
+    latest_month,
     month_value,
     past_weekday,
     quarter_of,
@@ -175,6 +176,13 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         y, q, how = earlier
         return ok(quarter_value(y, q, dct), rule, f"{m['x']!r}: the same quarter a year before "
                   f"{how} (results are compared)", score=0.6)
+    month = _MONTH_IN.findall(ctx.text[ctx.sent_start : m.start("x")])
+    if unit == "year" and n == 1 and direction < 0 and quarter_ctx is None and month:
+        # "rose 5% in February from a year earlier": the month compared, a year before
+        mo = month_number(month[-1])
+        y = latest_month(dct, mo) - 1
+        return ok(month_value(y, mo, dct), rule, f"{m['x']!r}: {month[-1]} (named in the "
+                  "sentence) a year before", score=0.6)
     if unit == "year" and n == 1 and direction < 0 and quarter_ctx is not None:
         # earnings style: "profit rose from $5 million a year earlier" compares quarters
         named = quarter_ctx.group(1)
@@ -208,6 +216,7 @@ _PRESENT_PLAN = re.compile(
 day ("Arafat and Netanyahu meet separately Monday", "the trial opens on Tuesday")."""
 _OPENS_CLAUSE = re.compile(r"(?:^|[.;:,]\s*|\b(?:and|but)\s+)(?:(?:on|by|until|from|as\s+of)\s+)?$",
                            re.IGNORECASE)
+_MONTH_IN = re.compile(rf"\b(?:in|for|during)\s+({MONTH_ANY})(?![\s,]*\d)")
 _NAMED_DAY_BEFORE = re.compile(r"(?-i:\b(?:Black|Cyber|Super|Good|Bloody|Ash|Palm|Easter|Holy|"
                                r"Shrove|Blue|Giving|Fat))\s+$")
 _DAY_IN_SENTENCE = re.compile(rf"\b({WEEKDAY})|\b(today|yesterday|tomorrow)\b", re.IGNORECASE)
