@@ -142,3 +142,8 @@ def test_roles_scoring_counts_matches_and_target_victim_are_interchangeable(
     r = t.result()
     assert r["per_role"]["target"]["recall"] == 1.0  # matched by the predicted victim
     assert r["per_role"]["place"]["recall"] == 0.0  # right head, wrong role: no match
+
+
+def test_roles_counted_noun_stops_at_a_comma() -> None:
+    assert counted_noun("eight women, a girl and four men injured") == "women"
+    assert counted_noun("at least 5, officials said") == "5"

@@ -86,3 +86,19 @@ def test_roles_patterns_instruments_are_not_targets():
     assert tars == ["tyres"]
     _, tars, _ = roles("Soldiers fired rockets at the hills.", "fired rockets")
     assert tars == ["hills"]
+
+
+def test_roles_patterns_coordinated_subjects_are_all_actors():
+    acts, _, _ = roles("Rebel fighters and armed herders attacked the village.", "attacked")
+    assert sorted(acts) == ["Rebel fighters", "armed herders"]
+
+
+def test_roles_patterns_coordinated_passive_subjects_are_all_targets():
+    _, tars, _ = roles("Two soldiers, a policeman and a civilian were killed.", "killed")
+    assert len(tars) == 3 and "Two soldiers" in tars
+
+
+def test_roles_patterns_a_clause_before_the_subject_is_not_coordinated():
+    acts, _, _ = roles("After the meeting and a long delay, the rebels attacked the town.",
+                       "attacked")
+    assert acts == ["rebels"]

@@ -107,7 +107,11 @@ _NOT_NOUN = frozenset(
 def counted_noun(evidence: str) -> str | None:
     """Head of who was counted in a count's evidence: the noun after the figure ("killing 12
     people" -> "people"), else the figure itself ("11 were killed" -> "11")."""
-    words: list[str] = _WORD.findall(evidence)
+    found = list(_WORD.finditer(evidence))
+    words: list[str] = [m.group(0) for m in found]
+    # a comma or semicolon ends the counted phrase ("eight women, a girl and four men")
+    ends = {k for k in range(1, len(found))
+            if any(ch in ",;" for ch in evidence[found[k - 1].end() : found[k].start()])}
     for i, w in enumerate(words):
         if not _NUMBER.match(w):
             continue
@@ -120,7 +124,7 @@ def counted_noun(evidence: str) -> str | None:
             j += 1
         np_: list[str] = []
         while (j < len(words) and words[j].lower() not in _NOT_NOUN and len(np_) < 4
-               and not words[j].lower().endswith("ly")):
+               and not words[j].lower().endswith("ly") and j not in ends):
             np_.append(words[j])
             j += 1
         if np_:

@@ -120,6 +120,30 @@ def _left_subject(toks: Sequence[Tok], v: int, depth: int = 0) -> tuple[int, int
     return a, j
 
 
+def _left_coordinated(toks: Sequence[Tok], chunk: tuple[int, int],
+                      limit: int = 4) -> list[tuple[int, int]]:
+    """Chunks coordinated before a subject chunk: "Taliban gunmen and suicide bombers
+    attacked" -> [Taliban gunmen]; "A, B and C were killed" -> [B, A]. Only a list closed by
+    "and"/"or" right before ``chunk`` counts, and each member must have content."""
+    out: list[tuple[int, int]] = []
+    a = chunk[0]
+    if a < 2 or toks[a - 1].lower not in ("and", "or"):
+        return out
+    k = a - 1
+    if toks[k - 1].text == ",":
+        k -= 1  # Oxford comma
+    while k > 0 and len(out) < limit:
+        s = chunk_start(toks, k)
+        if s >= k or not has_content(toks, s, k):
+            break
+        out.append((s, k))
+        if s >= 2 and toks[s - 1].text == ",":
+            k = s - 1
+            continue
+        break
+    return out
+
+
 def _controller(toks: Sequence[Tok], to: int) -> tuple[int, int] | None:
     """Who does the verb after 'to': "X were sent (by Y) to attack" -> X; "ordered X to" -> X."""
     for k in range(to - 1, max(-1, to - 10), -1):
@@ -200,12 +224,14 @@ def pattern_roles(
                 subj is None or not _verb_between(toks, subj[1], first))):
             if subj:
                 tars.append(subj)
+                tars.extend(_left_coordinated(toks, subj))
             if by:
                 acts.append(by)
             why.append("passive: the subject is the target, 'by X' the actor")
         else:
             if subj:
                 acts.append(subj)
+                acts.extend(_left_coordinated(toks, subj))
                 why.append("the subject before the verb is the actor")
             obj = _verb_object(toks, last)
             if obj:
@@ -286,6 +312,7 @@ def pattern_roles(
         more.extend(inc)
         why.append("the people listed after 'including' are targets too")
     tars.extend(more)
+    acts, tars = list(dict.fromkeys(acts)), list(dict.fromkeys(tars))
     actors = [
         a for a in (make_actor(text, toks, s, e) for s, e in acts if not not_agent(toks, s, e))
         if a is not None
