@@ -2,7 +2,8 @@
 
 * **counts**: every claim of every report is kept with its report (``event_id``, ``doc_id``);
   best/low/high come from :func:`eventscribe.model.claims.summarise` over all of them (best =
-  the most conservative figure any source asserts, low/high the range stated);
+  the most conservative figure any source asserts, low/high the range stated); a source
+  quoted by several reports is summarised per report;
 * **place**: the most precise place the reports agree on: a place that every other report's
   place contains (same GeoNames id, or the same admin2/admin1/country at a coarser
   precision). When reports name different places, the one most reports give wins (ties: the
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -139,23 +141,41 @@ def reconcile_date(events: Sequence[Mapping[str, Any]]) -> tuple[dict[str, Any] 
             "precision": "day" if best[0] == best[1] else "range"}, why
 
 
+def _report_label(e: Mapping[str, Any]) -> str:
+    doc = e.get("doc") if isinstance(e.get("doc"), Mapping) else {}
+    assert isinstance(doc, Mapping)
+    return str(doc.get("outlet") or doc.get("url") or f"report {str(e.get('doc_id'))[:8]}")
+
+
 def reconcile_counts(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Per count kind: all claims of all reports and their best/low/high summary."""
+    """Per count kind: all claims of all reports and their best/low/high summary.
+
+    A source named in several reports ("police" quoted by two outlets) is summarised per
+    report ("police (Punch)"): offsets, updates and subsets only mean something inside one
+    document. The kept claims keep their own ``attributed_to``.
+    """
     out: dict[str, Any] = {}
     for kind in COUNT_KINDS:
-        kept: list[dict[str, Any]] = []
-        claims: list[Claim] = []
+        found: list[tuple[Mapping[str, Any], Mapping[str, Any], Claim]] = []
         for e in events:
             c = (e.get("counts") or {}).get(kind)
             if not isinstance(c, Mapping):
                 continue
             for cd in c.get("claims") or ():
                 cl = claim_from_dict(kind, cd) if isinstance(cd, Mapping) else None
-                if cl is None:
-                    continue
-                claims.append(cl)
-                kept.append({**dict(cd), "event_id": e.get("id"), "doc_id": e.get("doc_id")})
-        summ = summarise(tuple(claims))
+                if cl is not None:
+                    found.append((e, cd, cl))
+        docs_of: dict[str, set[str]] = {}
+        for e, _cd, cl in found:
+            docs_of.setdefault(cl.attributed_to, set()).add(str(e.get("doc_id")))
+        claims = tuple(
+            replace(cl, attributed_to=f"{cl.attributed_to} ({_report_label(e)})")
+            if len(docs_of[cl.attributed_to]) > 1 else cl
+            for e, _cd, cl in found
+        )
+        kept = [{**dict(cd), "event_id": e.get("id"), "doc_id": e.get("doc_id")}
+                for e, cd, _cl in found]
+        summ = summarise(claims)
         out[kind] = None if summ is None else {
             "best": summ.best, "low": summ.low, "high": summ.high, "reason": summ.reason,
             "claims": kept,

@@ -56,3 +56,17 @@ def test_dedup_reconcile_type_majority_and_reports_listed() -> None:
     assert m["type"]["reason"] == "2 of 3 reports"
     assert len(m["reports"]) == 3 and m["merge_confidence"] == "normal"
     assert merged_event("mev_y", evs[:1])["merge_confidence"] == "single report"
+
+
+def test_dedup_reconcile_same_source_in_two_reports_is_summarised_per_report() -> None:
+    a, b = report_dict(Spec("A", killed=12), 0), report_dict(Spec("B", killed=10), 1)
+    for e in (a, b):  # both outlets quote the police, at the same offsets by chance
+        claim = e["counts"]["killed"]["claims"][0]  # type: ignore[index]
+        claim["attributed_to"] = "police"
+        claim["evidence"] = [{"start": 0, "end": 4, "text": "xxxx"}]
+        claim["reason"] = "update: toll rose" if e is a else "initial toll"
+    a["doc"], b["doc"] = {"outlet": "A"}, {"outlet": "B"}
+    killed = merged_event("mev_x", [a, b])["counts"]["killed"]
+    assert (killed["best"], killed["low"], killed["high"]) == (10, 10, 12)
+    assert "police (A)" in killed["reason"] and "police (B)" in killed["reason"]
+    assert {c["attributed_to"] for c in killed["claims"]} == {"police"}
