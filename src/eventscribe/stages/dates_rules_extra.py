@@ -22,6 +22,7 @@ from eventscribe.stages.dates_calendar import (
 from eventscribe.stages.dates_lexicon import (
     DAY_SUFFIX,
     MONTH_ANY,
+    MONTHS,
     NUMBER_FIRSTS,
     ORDINAL,
     WEEKDAY,
@@ -136,6 +137,9 @@ def _holiday_week(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               f"publication date ({d}; days ahead count double)", score=0.6)
 
 
+_MONTH_FIRSTS = frozenset(
+    [*MONTHS, "sept", *"january february march april june july august september october november "
+     "december".split()])
 _UNIT_PL = r"(?P<u>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)"
 
 EXTRA_RULES: tuple[Rule, ...] = (
@@ -147,7 +151,9 @@ EXTRA_RULES: tuple[Rule, ...] = (
         frozenset("for within in over during after the".split())),
     Rule("long-adjective", compile_rule(
         r"(?P<x>(?<![\w-])(?P<u>hours|days|weeks|months|years|decades|centuries|hour|day|week"
-        r"|month|year|decade|century)-long)(?![\w-])"), _long_adjective, ("unit",)),
+        r"|month|year|decade|century)-long)(?![\w-])"), _long_adjective, ("unit",),
+        frozenset("hours days weeks months years decades centuries hour day week month year decade "
+                  "century".split())),
     Rule("current", compile_rule(
         r"(?P<x>\b(?:(?P<then>then)[\s-]+)?(?-i:current|Current))(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events"
         r"|flows?|densit|year|month|week|quarter|fiscal|period|season|decade|day|and|or"
@@ -159,7 +165,7 @@ EXTRA_RULES: tuple[Rule, ...] = (
         rf"(?P<m>{MONTH_ANY})\s+(?P<d0>\d{{1,2}}){DAY_SUFFIX}(?:\s*,\s*\d{{1,2}}{DAY_SUFFIX})*"
         rf"\s*,?\s+(?:and|or|&)\s+(?P<x>(?P<d>\d{{1,2}}){DAY_SUFFIX})(?![\d:%])"
         r"(?!\s+(?:percent|per|people|of|killed|dead|others|more|million|billion)\b)"
-        r"(?:,?\s+(?P<y>\d{4})(?!\d))?"), _listed_day, ("month",)),
+        r"(?:,?\s+(?P<y>\d{4})(?!\d))?"), _listed_day, ("month",), _MONTH_FIRSTS),
     Rule("prefixed-year", compile_rule(
         r"(?P<x>\b(?:post|pre)-(?P<y>\d{4}))(?![\w%-])"), _prefixed_year, ("num",),
         frozenset(("post", "pre"))),
