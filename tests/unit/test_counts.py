@@ -184,3 +184,17 @@ def test_counts_example_article_if_available():
     rows = {(c.kind, c.value, c.qualifier, c.attributed_to) for c in adoc.claims}
     assert ("killed", 9, "at_least", "Amnesty International") in rows
     assert ("killed", 11, "exact", "example outlet") in rows
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("Gunmen kill 20 villagers in the north", "killed", 20),
+    ("Bomb kills 5 at a market", "killed", 5),
+    ("20 militants killed in airstrikes", "killed", 20),
+    ("Death toll rises to 30 after blast", "killed", 30),
+    ("Clashes leave 12 dead in the capital", "killed", 12),
+    ("Landslide claims 20 lives", "killed", 20),
+    ("Four dead, 56 wounded in shopping blast", "injured", 56),
+])
+def test_counts_headline_style(text: str, kind: str, value: int):
+    rows = as_rows(run(text))
+    assert any(r["kind"] == kind and r["value"] == value for r in rows), rows
