@@ -208,3 +208,8 @@ def test_dates_v2_a_year_earlier_compares_the_month_named() -> None:
     assert found.get("a year earlier") == "2012-02"
     found = spans("Net income rose in the third quarter from a year earlier.", date(2013, 3, 14))
     assert found.get("a year earlier") == "2011-Q3"
+
+
+def test_dates_v2_one_day_as_someday() -> None:
+    assert spans("Islam will one day be the second religion.").get("one day") == "FUTURE_REF"
+    assert spans("He spent one day in jail.").get("one day") == "P1D"

@@ -282,6 +282,10 @@ def _time(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(value, rule, f"time {m['x']!r}, {how}", kind="time", score=0.75)
 
 
+_SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|shall|to|he|she|they"
+                             r"|we|i|you|it)\s+$", re.IGNORECASE)
+_SOMEDAY_AFTER = re.compile(r"\s+(?!(?:after|before|later|earlier|ago|of|in|on|at|for|and|or"
+                            r"|to|a|an|the)\b)[a-z]+\b")
 _UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
               "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}
 
@@ -313,6 +317,11 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     g = m.groupdict()
     if _not_a_duration(m, ctx):
         return None
+    if m["x"].lower() == "one day" and _SOMEDAY_BEFORE.search(ctx.before(m.start("x"), 12)) and (
+            _SOMEDAY_AFTER.match(ctx.after(m.end("x"), 20))):
+        # "Islam will one day be ...", "he hopes he one day follows ...": some future day
+        return ok(None, "reference", f"{m['x']!r} means some day in the future (FUTURE_REF)",
+                  timex="FUTURE_REF", score=0.4)
     unit = g["u"].lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
     n = number_value(g["n"]) if g.get("n") else None
