@@ -36,3 +36,14 @@ def test_headline_pipeline_article_body_keeps_the_week() -> None:
             "provincial governor condemned as cowardly and that no group has yet claimed. ") * 3
     ev = _events(body)[0]
     assert (ev.date.value.start, ev.date.value.end) == (date(2020, 5, 4), PUB)
+
+
+def test_headline_pipeline_place_outside_the_named_country_yields_to_it() -> None:
+    (ev,) = _events("Gunmen kill vaccinator in NW Pakistan: officials")
+    assert ev.place is not None and ev.place.place.country_code == "PK"
+    assert "headline names" in ev.place.provenance.reason
+
+
+def test_headline_pipeline_place_inside_the_named_country_is_kept() -> None:
+    (ev,) = _events("Bomb kills 5 in Kabul, Afghanistan")
+    assert ev.place is not None and ev.place.place.name == "Kabul"

@@ -435,6 +435,31 @@ def headline_fallback_date(adoc: AnnotatedDoc) -> DateAssignment | None:
     return DateAssignment(value, Provenance("events.headline_date.v1", reason, 0.2, ()))
 
 
+def _headline_country_check(adoc: AnnotatedDoc, m: Mention) -> None:
+    """In a headline, a place below country level that lies outside every country the same
+    line names is taken as a misreading ("*Northern* Burkina Faso", "*NW* Pakistan", "1st *LD*
+    ... in Afghanistan"): the event takes a place of the named country from that line (a town
+    or region if one resolved there, else the country itself). Headlines are terse, so a
+    country named in the line is the event's country far more often than a second one is."""
+    pm = m.place
+    if pm is None or pm.place is None or pm.place.precision == PRECISION_COUNTRY:
+        return
+    sent = adoc.sentences[m.sentence]
+    in_line = [p for p in adoc.places if p.place is not None and sent.contains(p.span)]
+    named = {p.place.country_code for p in in_line if p.place.precision == PRECISION_COUNTRY}
+    if not named or pm.place.country_code in named:
+        return
+    inside = [p for p in in_line if p.place is not None and p.place.country_code in named]
+    below = [p for p in inside if p.place is not None and p.place.precision != PRECISION_COUNTRY]
+    best = (below or inside)[0]
+    assert best.place is not None
+    m.places = [best]
+    m.place_reason = (
+        f"the headline names {best.place.name if not below else best.place.country_code}; "
+        f"'{pm.span.text}' read as {pm.place.name} ({pm.place.country_code}) lies outside it"
+    )
+
+
 def _plural_demonyms(text: str, tokens: Any, gaz: Any) -> list[Any]:
     """Demonym hints in the plural ("150 Syrians were killed"), which the geoparser's demonym
     hints (singular forms) leave out: a capitalised word whose singular is a demonym."""
@@ -622,6 +647,9 @@ def assemble(adoc: AnnotatedDoc, roles: str = "patterns") -> tuple[Event, ...]:
             if found is not None:
                 m.places = [found[0]]
                 m.place_reason = found[1] + (f" ({m.place_reason})" if m.place_reason else "")
+    if is_headline_length(adoc.text):
+        for m in mentions:
+            _headline_country_check(adoc, m)
     _narrative_dates(mentions, adoc.doc.published, adoc.sentence_index)
     events = [_to_event(adoc, m) for m in mentions]
     seen: set[str] = set()
