@@ -213,3 +213,10 @@ def test_dates_v2_a_year_earlier_compares_the_month_named() -> None:
 def test_dates_v2_one_day_as_someday() -> None:
     assert spans("Islam will one day be the second religion.").get("one day") == "FUTURE_REF"
     assert spans("He spent one day in jail.").get("one day") == "P1D"
+
+
+def test_dates_v2_later_date_and_current_fiscal_year() -> None:
+    dct = date(1989, 10, 26)
+    assert spans("It may sell shares at a later date.", dct).get("a later date") == "FUTURE_REF"
+    assert spans("Sales in the current fiscal year rose.", dct).get(
+        "the current fiscal year") == "1989"

@@ -65,6 +65,7 @@ def _current(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _near_term(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"in the near term", "at a later date": some time to come (FUTURE_REF)."""
     return ok(None, "near-term", f"{m['x']!r} refers vaguely to the coming time (FUTURE_REF)",
               timex="FUTURE_REF", score=0.4)
 
@@ -159,8 +160,9 @@ EXTRA_RULES: tuple[Rule, ...] = (
         r"|flows?|densit|year|month|week|quarter|fiscal|period|season|decade|day|and|or"
         r"|[a-z]+ly\b)\w*)"), _current, ("ref",), frozenset(("current", "then"))),
     Rule("near-term", compile_rule(
-        r"\b(?:in|for|over|of)\s+(?P<x>the\s+(?:near|short)[\s-]+term)(?![\w-])"), _near_term,
-        ("ref",), frozenset(("in", "for", "over", "of"))),
+        r"\b(?:in|for|over|of|at|on|until)\s+(?P<x>the\s+(?:near|short)[\s-]+term"
+        r"|a\s+(?:later|future)\s+date)(?![\w-])"), _near_term,
+        ("ref",), frozenset(("in", "for", "over", "of", "at", "on", "until"))),
     Rule("listed-day", compile_rule(
         rf"(?P<m>{MONTH_ANY})\s+(?P<d0>\d{{1,2}}){DAY_SUFFIX}(?:\s*,\s*\d{{1,2}}{DAY_SUFFIX})*"
         rf"\s*,?\s+(?:and|or|&)\s+(?P<x>(?P<d>\d{{1,2}}){DAY_SUFFIX})(?![\d:%])"

@@ -401,7 +401,8 @@ REL_RULES: tuple[Rule, ...] = (
     Rule("relative-unit", compile_rule(
         r"(?P<x>\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>the\s+past|the\s+last"
         r"|the\s+coming|the\s+next|the\s+previous|the\s+current|last|this|next|past|coming"
-        r"|previous|current)\s+(?P<u>week|month|year|weekend|decade))(?![\w-])"), _rel_unit,
+        r"|previous|current)\s+(?:fiscal\s+)?(?P<u>week|month|year|weekend|decade))(?![\w-])"),
+        _rel_unit,
         ("unit",), frozenset("earlier later early late the last this next past coming previous "
                              "current".split())),
     Rule("weekend", compile_rule(r"(?P<x>\bthe\s+weekend)(?![\w-])"), _the_weekend,
