@@ -199,3 +199,14 @@ def test_eval_dates_empty_timexes_are_skipped_not_scored(tmp_path: Path) -> None
     (tmp_path / "d.tml").write_text(tml)
     out = evaluate(tmp_path, gold_spans=True, baseline=False)
     assert out["n_gold"] == 4 and out["skipped"] == {"empty TIMEX3 (no text; not scored)": 1}
+
+
+def test_timeml_format_dct_from_element_text_or_document_id() -> None:
+    src = ('<TimeML><DOCID>XYZ</DOCID><DCT><TIMEX3 tid="t0" type="DATE" '
+           'functionInDocument="CREATION_TIME">02/06/1998</TIMEX3></DCT><TEXT>Hi.</TEXT></TimeML>')
+    doc = parse_tml(src)
+    assert doc.dct == date(1998, 2, 6) and any("DCT element" in p for p in doc.problems)
+    src = ('<TimeML><DOCID>AFP_ENG_20130305.0107</DOCID><DCT><TIMEX3 tid="t0" type="DATE" '
+           'value="" functionInDocument="CREATION_TIME"/></DCT><TEXT>Hi.</TEXT></TimeML>')
+    doc = parse_tml(src)
+    assert doc.dct == date(2013, 3, 5) and any("document id" in p for p in doc.problems)

@@ -258,6 +258,8 @@ def load(path: Path) -> tuple[list[TimeMLDoc], Counter[str]]:
             continue
         if doc.dct is None:
             skipped["docs without DCT (kept; relative values unresolved)"] += 1
+        elif any(p.startswith("DCT value missing") for p in doc.problems):
+            skipped["docs with the DCT read from its text or the document id (kept)"] += 1
         empty = len(doc.timexes) - len(textual(doc))
         if empty:
             skipped["empty TIMEX3 (no text; not scored)"] += empty

@@ -127,7 +127,48 @@ def _read_dct(source: str, doc: TimeMLDoc) -> None:
         if day is not None:
             doc.dct, doc.dct_value = day, value
             return
+    day, where = _fallback_dct(source, block.group(1) if block is not None else "", doc.doc_id)
+    if day is not None:
+        doc.dct, doc.dct_value = day, day.isoformat()
+        doc.problems.append(f"DCT value missing; read from {where}")
+        return
     doc.problems.append("no usable DCT")
+
+
+_US_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
+_ID_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
+
+
+def _fallback_dct(source: str, dct_block: str, doc_id: str) -> tuple[date | None, str]:
+    """A DCT when no CREATION_TIME value is usable: the DCT element's text ("02/06/1998",
+    "1998-02-06", "February 6, 1998"), else a YYYYMMDD in the document id (news ids such as
+    ``APW19980811.0474`` or ``AFP_ENG_20130305.0107`` carry the publication day)."""
+    text = html.unescape(_TAG.sub(" ", dct_block)).strip()
+    if text:
+        day = parse_day(text)
+        m = _US_DAY.search(text)
+        if day is None and m is not None:
+            y = int(m.group(3))
+            y = y + (1900 if y >= 50 else 2000) if y < 100 else y
+            try:
+                day = date(y, int(m.group(1)), int(m.group(2)))
+            except ValueError:
+                day = None
+        if day is None:
+            from eventscribe.stages.dates import find_expressions
+
+            found = [f for f in find_expressions(text, None) if f[2].value is not None
+                     and f[2].value.precision == "day"]
+            day = found[0][2].value.start if found else None  # type: ignore[union-attr]
+        if day is not None:
+            return day, "the DCT element's text"
+    m = _ID_DAY.search(doc_id)
+    if m is not None:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "the document id"
+        except ValueError:
+            pass
+    return None, ""
 
 
 def _read_text(source: str, lo: int, hi: int, doc: TimeMLDoc) -> None:
