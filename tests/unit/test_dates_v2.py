@@ -220,3 +220,18 @@ def test_dates_v2_later_date_and_current_fiscal_year() -> None:
     assert spans("It may sell shares at a later date.", dct).get("a later date") == "FUTURE_REF"
     assert spans("Sales in the current fiscal year rose.", dct).get(
         "the current fiscal year") == "1989"
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("It rose after six straight days of losses.", "six straight days", "P6D"),
+    ("It fell in the past five trading days.", "the past five trading days", "P5D"),
+    ("It was the worst single-day decline.", "single-day", "P1D"),
+    ("The slump will last for the time being.", "the time being", "PRESENT_REF"),
+    ("It is good for the long term, analysts said.", "the long term", "FUTURE_REF"),
+])
+def test_dates_v2_market_report_durations_and_references(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex
+
+
+def test_dates_v2_long_term_as_an_adjective_is_no_reference() -> None:
+    assert "the long-term" not in spans("We build on the long-term partnership.")

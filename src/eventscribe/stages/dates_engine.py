@@ -47,7 +47,7 @@ for _w in "spring summer fall autumn winter".split():
 for _w in "yesterday today tomorrow tonight morning afternoon evening night".split():
     _WORDS[_w] = "dayword"
 for _w in ("now currently nowadays these recently previously formerly past future present current "
-           "term date").split():
+           "term date being").split():
     _WORDS[_w] = "ref"
 for _w in "hourly daily weekly monthly annually yearly nightly every each per once".split():
     _WORDS[_w] = "set"
@@ -74,7 +74,7 @@ _PREFIX = frozenset(
     or s that full calendar entire whole comparable corresponding most just ending ended ends
     finish finished finishing close closed closes closing within near short post pre then
     later
-    previous preceding straight consecutive successive""".split()
+    previous preceding straight consecutive successive trading business working single time long""".split()
 ) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 _MAX_BACK = 6
 

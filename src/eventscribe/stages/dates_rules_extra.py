@@ -45,7 +45,14 @@ def _bare_duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _long_adjective(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """"decades-long", "a day-long meeting": an adjective naming a duration."""
+    """"decades-long", "a day-long meeting", "a single-day decline": an adjective naming a
+    duration."""
+    if m.group("u2"):
+        unit = m["u2"].lower()
+        code = _BARE_UNIT[unit]
+        tx = f"P{'T' if code.startswith('T') else ''}1{code[-1]}"
+        return ok(None, "long-adjective", f"{m['x']!r} describes a duration ({tx})",
+                  kind="duration", timex=tx, score=0.5)
     unit = m["u"].lower().removesuffix("s")
     unit = "centurie" if unit.startswith("centur") else unit
     code = _BARE_UNIT[unit]
@@ -54,6 +61,12 @@ def _long_adjective(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     tx = f"P{'T' if code.startswith('T') else ''}{n}{code[-1]}"
     return ok(None, "long-adjective", f"{m['x']!r} describes a duration ({tx})",
               kind="duration", timex=tx, score=0.5)
+
+
+def _time_being(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"for the time being": the present (PRESENT_REF)."""
+    return ok(None, "time-being", f"{m['x']!r} refers to the present (PRESENT_REF)",
+              timex="PRESENT_REF", score=0.4)
 
 
 def _current(m: re.Match[str], ctx: Ctx) -> Resolution | None:
@@ -152,16 +165,20 @@ EXTRA_RULES: tuple[Rule, ...] = (
         frozenset("for within in over during after the".split())),
     Rule("long-adjective", compile_rule(
         r"(?P<x>(?<![\w-])(?P<u>hours|days|weeks|months|years|decades|centuries|hour|day|week"
-        r"|month|year|decade|century)-long)(?![\w-])"), _long_adjective, ("unit",),
+        r"|month|year|decade|century)-long|\bsingle-(?P<u2>hour|day|week|month|year))(?![\w-])"),
+        _long_adjective, ("unit",),
         frozenset("hours days weeks months years decades centuries hour day week month year decade "
-                  "century".split())),
+                  "century single".split())),
+    Rule("time-being", compile_rule(r"\bfor\s+(?P<x>the\s+time\s+being)(?![\w-])"), _time_being,
+         ("ref",), frozenset(("for",))),
     Rule("current", compile_rule(
         r"(?P<x>\b(?:(?P<then>then)[\s-]+)?(?-i:current|Current))(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events"
         r"|flows?|densit|year|month|week|quarter|fiscal|period|season|decade|day|and|or"
         r"|[a-z]+ly\b)\w*)"), _current, ("ref",), frozenset(("current", "then"))),
     Rule("near-term", compile_rule(
-        r"\b(?:in|for|over|of|at|on|until)\s+(?P<x>the\s+(?:near|short)[\s-]+term"
-        r"|a\s+(?:later|future)\s+date)(?![\w-])"), _near_term,
+        r"\b(?:in|for|over|of|at|on|until)\s+(?P<x>the\s+(?:near|short|long)[\s-]+term"
+        r"|a\s+(?:later|future)\s+date)(?![\w-])(?!\s+[a-z]+(?<!and)(?<!but)(?<!or)(?<!as)\b)"),
+        _near_term,
         ("ref",), frozenset(("in", "for", "over", "of", "at", "on", "until"))),
     Rule("listed-day", compile_rule(
         rf"(?P<m>{MONTH_ANY})\s+(?P<d0>\d{{1,2}}){DAY_SUFFIX}(?:\s*,\s*\d{{1,2}}{DAY_SUFFIX})*"

@@ -423,6 +423,7 @@ REL_RULES: tuple[Rule, ...] = (
         rf"(?P<x>\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?"
         rf"(?:(?P<n>{NUM})(?P<half>\s+(?:1/2|and\s+a\s+half))?|(?P<vague>a\s+few|few|several"
         r"|(?:a\s+)?couple\s+of|many|recent|coming))(?:\s+more)?"
+        r"(?:\s+(?:straight|consecutive|successive|trading|business|working))?"
         rf"[\s-]+{_UNITS_RE}(?:[\s-]+long)?)(?![\w-])"), _duration, ("unit", "quarter"),
         NUMBER_FIRSTS | frozenset(
             "the past last next coming previous first final following a few several many recent"
