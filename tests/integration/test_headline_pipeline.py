@@ -47,3 +47,17 @@ def test_headline_pipeline_place_outside_the_named_country_yields_to_it() -> Non
 def test_headline_pipeline_place_inside_the_named_country_is_kept() -> None:
     (ev,) = _events("Bomb kills 5 in Kabul, Afghanistan")
     assert ev.place is not None and ev.place.place.name == "Kabul"
+
+
+@pytest.mark.parametrize("headline,cc", [
+    ("US-led raids kill 56 militants in Iraq", "IQ"),
+    ("2 US soldiers wounded in Nangarhar suicide attack", "AF"),
+])
+def test_headline_pipeline_a_place_as_modifier_yields_to_the_place_after_in(headline, cc) -> None:
+    ev = _events(headline)[0]
+    assert ev.place is not None and ev.place.place.country_code == cc
+
+
+def test_headline_pipeline_a_city_after_its_country_is_kept() -> None:
+    ev = _events("13 killed in violence in Pakistan's Karachi")[0]
+    assert ev.place is not None and ev.place.place.name == "Karachi"

@@ -435,6 +435,32 @@ def headline_fallback_date(adoc: AnnotatedDoc) -> DateAssignment | None:
     return DateAssignment(value, Provenance("events.headline_date.v1", reason, 0.2, ()))
 
 
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|across|inside|into|on)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _is_modifier(text: str, sent: Span, pm: PlaceMention) -> bool:
+    """Whether a place name modifies the word after it ("US-led", "US soldiers")."""
+    rest = text[pm.span.end : sent.end]
+    return rest.startswith("-") or (rest[:1] == " " and rest[1:2].isalpha())
+
+
+def _names_the_country(text: str, sent: Span, country: PlaceMention, pm: PlaceMention) -> bool:
+    """Whether a country mention of a headline line says where things happened: after "in"
+    ("in NW Pakistan"), right after the event's place ("Northern Burma"), or closing a phrase
+    ("... in Afghanistan: officials", "Iraq's north"); not as a modifier ("2 US soldiers")."""
+    s, e = country.span.start, country.span.end
+    if _LOCATIVE_BEFORE.search(text, max(sent.start, s - 24), s):
+        return True
+    if pm.span.end <= s and not text[pm.span.end : s].strip():
+        return True
+    rest = text[e : sent.end].lstrip()
+    return not rest or not rest[0].isalnum() and not rest.startswith("-") or rest[:2] in (
+        "'s", "’s")
+
+
 def _headline_country_check(adoc: AnnotatedDoc, m: Mention) -> None:
     """In a headline, a place below country level that lies outside every country the same
     line names is taken as a misreading ("*Northern* Burkina Faso", "*NW* Pakistan", "1st *LD*
@@ -442,11 +468,27 @@ def _headline_country_check(adoc: AnnotatedDoc, m: Mention) -> None:
     or region if one resolved there, else the country itself). Headlines are terse, so a
     country named in the line is the event's country far more often than a second one is."""
     pm = m.place
-    if pm is None or pm.place is None or pm.place.precision == PRECISION_COUNTRY:
+    if pm is None or pm.place is None:
         return
     sent = adoc.sentences[m.sentence]
     in_line = [p for p in adoc.places if p.place is not None and sent.contains(p.span)]
-    named = {p.place.country_code for p in in_line if p.place.precision == PRECISION_COUNTRY}
+    text = adoc.text
+    if _is_modifier(text, sent, pm) and not _LOCATIVE_BEFORE.search(
+            text, max(sent.start, pm.span.start - 24), pm.span.start):
+        # "US-led raids kill 56 militants in Iraq", "2 US soldiers wounded in Nangarhar": a
+        # place named as a modifier yields to one the line places the event in
+        loc = next((p for p in in_line if p.span != pm.span and _LOCATIVE_BEFORE.search(
+            text, max(sent.start, p.span.start - 24), p.span.start)), None)
+        if loc is not None and loc.place is not None:
+            m.places = [loc]
+            m.place_reason = (f"the headline places the event 'in' {loc.span.text}; "
+                              f"'{pm.span.text}' only modifies a noun")
+            pm = loc
+    assert pm.place is not None
+    if pm.place.precision == PRECISION_COUNTRY:
+        return
+    named = {p.place.country_code for p in in_line
+             if p.place.precision == PRECISION_COUNTRY and _names_the_country(text, sent, p, pm)}
     if not named or pm.place.country_code in named:
         return
     inside = [p for p in in_line if p.place is not None and p.place.country_code in named]
