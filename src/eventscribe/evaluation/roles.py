@@ -83,8 +83,9 @@ WEAPONS = frozenset(
 )
 
 
-INFERRED_PLACE = "no place stated"
-"""Reason prefix of a place eventscribe infers (the country most mentioned): not an argument."""
+INFERRED_PLACE = ("no place stated", "no place named")
+"""Reason prefixes of a place eventscribe infers (the country most mentioned, the country of a
+demonym): not an argument of the text."""
 
 
 # ---------------------------------------------------------------- predictions
