@@ -85,6 +85,13 @@ for _i, _r in enumerate(RULES):
 _HAS_X = tuple("x" in r.pattern.groupindex for r in RULES)
 
 
+_WORDS_CASED: dict[str, str] = {}
+for _w, _c in _WORDS.items():
+    for _v in (_w, _w.capitalize(), _w.upper()):
+        _WORDS_CASED.setdefault(_v, _c)
+"""Anchor words as written (lower, Capitalised, UPPER): one dict look-up per token."""
+
+
 def _category(tok: str) -> str | None:
     if tok[0].isdigit():
         return "num"
@@ -151,21 +158,27 @@ def _is_title(text: str, xs: int, xe: int, s: int, e: int) -> bool:
 def _sentence_candidates(
     text: str, dct: date | None, s: int, e: int, anaphora: bool = True
 ) -> list[tuple[int, int, int, Resolution]]:
-    toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, s, e)]
+    toks = _TOKEN.findall(text, s, e)
     ctx = Ctx(text, dct, s, e, anaphora)
     seen: set[tuple[int, int, int]] = set()
     out: list[tuple[int, int, int, Resolution]] = []
     tried: set[tuple[int, int]] = set()
-    for ti, (tstart, tok) in enumerate(toks):
-        cat = _category(tok)
+    words_get = _WORDS_CASED.get
+    offsets: list[int] | None = None
+    for ti, tok in enumerate(toks):
+        cat = "num" if tok[0].isdigit() else words_get(tok)
         if cat is None:
-            continue
+            if (tok.islower() and not tok.startswith("fy")) or (cat := _category(tok)) is None:
+                continue
+        if offsets is None:  # token offsets only for sentences with an anchor
+            offsets = [m.start() for m in _TOKEN.finditer(text, s, e)]
+        tstart = offsets[ti]
         starts = [(tstart, tok.lower())]
         if tstart > s and text[tstart - 1] in "'’":
             starts.append((tstart - 1, "'"))
         j = ti - 1
-        while j >= 0 and ti - j <= _MAX_BACK and _is_prefix(toks[j][1]):
-            starts.append((toks[j][0], toks[j][1].lower()))
+        while j >= 0 and ti - j <= _MAX_BACK and _is_prefix(toks[j]):
+            starts.append((offsets[j], toks[j].lower()))
             j -= 1
         starts.sort()
         for ri in _BY_ANCHOR.get(cat, ()):
