@@ -139,7 +139,8 @@ _CAP_WORD = re.compile(r"[A-Za-z]+")
 def _is_title(text: str, xs: int, xe: int, s: int, e: int) -> bool:
     """True when a unit word of ``text[xs:xe]`` is capitalised mid-sentence in a sentence that is
     not itself in title case: "CBS's '60 Minutes'", "ABC's 'This Week'", "VOA Today"."""
-    if not any(c.isupper() for c in text[xs:xe]):
+    seg = text[xs:xe]
+    if seg == seg.lower():
         return False
     words = [(m.start(), m.group()) for m in _CAP_WORD.finditer(text, xs, xe)]
     hit = False
