@@ -56,6 +56,9 @@ def test_headline_events_headline_length_texts() -> None:
     assert not is_headline_length("x" * 250)
     assert not is_headline_length("\n".join(["Bomb kills 5"] * 9))
     assert not is_headline_length("   ")
+    body = "Gunmen killed five people in the old town on Monday, police said."
+    assert not is_headline_length("\n".join([body] * 8))  # 8 short lines, over 500 characters
+    assert is_headline_length("\n".join([body] * 3))
 
 
 def test_headline_events_best_day_is_the_middle_of_the_range() -> None:

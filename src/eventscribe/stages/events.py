@@ -406,10 +406,15 @@ HEADLINE_MAX_LINE = 200
 """A text whose every line is at most this long (and has at most ``HEADLINE_MAX_LINES``
 lines) is headline-length: headlines or a one-line brief, with no body."""
 HEADLINE_MAX_LINES = 8
+HEADLINE_MAX_CHARS = 500
+"""... and at most this long in all: a few headlines, not a short article of one-line
+paragraphs."""
 
 
 def is_headline_length(text: str) -> bool:
     """Whether ``text`` is headlines or a one-line brief rather than an article body."""
+    if len(text.strip()) > HEADLINE_MAX_CHARS:
+        return False
     lines = [ln for ln in text.splitlines() if ln.strip()]
     return 0 < len(lines) <= HEADLINE_MAX_LINES and all(
         len(ln) <= HEADLINE_MAX_LINE for ln in lines
