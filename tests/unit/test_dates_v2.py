@@ -140,7 +140,7 @@ def test_dates_v2_the_coming_quarter() -> None:
 
 
 def test_dates_v2_weeks_ago_names_the_day_with_a_week_range() -> None:
-    (s, e, res), = find_expressions("He spoke two weeks ago.", MON)
+    ((_s, _e, res),) = find_expressions("He spoke two weeks ago.", MON)
     assert res.timex == "1998-10-12" and res.value is not None
     assert res.value.precision == "week"
     assert res.value.start == date(1998, 10, 9) and res.value.end == date(1998, 10, 15)

@@ -74,7 +74,8 @@ _PREFIX = frozenset(
     or s that full calendar entire whole comparable corresponding most just ending ended ends
     finish finished finishing close closed closes closing within near short post pre then
     later
-    previous preceding straight consecutive successive trading business working single time long""".split()
+    previous preceding straight consecutive successive trading business working single time
+    long""".split()
 ) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 _MAX_BACK = 6
 
@@ -168,9 +169,9 @@ def _sentence_candidates(
     offsets: list[int] | None = None
     for ti, tok in enumerate(toks):
         cat = "num" if tok[0].isdigit() else words_get(tok)
-        if cat is None:
-            if (tok.islower() and not tok.startswith("fy")) or (cat := _category(tok)) is None:
-                continue
+        if cat is None and (
+                (tok.islower() and not tok.startswith("fy")) or (cat := _category(tok)) is None):
+            continue
         if offsets is None:  # token offsets only for sentences with an anchor
             offsets = [m.start() for m in _TOKEN.finditer(text, s, e)]
         tstart = offsets[ti]

@@ -29,7 +29,15 @@ from eventscribe.stages.dates_lexicon import (
     month_number,
     weekday_number,
 )
-from eventscribe.stages.dates_rules import Ctx, Rule, compile_rule, impossible, no_dct, ok, safe_date
+from eventscribe.stages.dates_rules import (
+    Ctx,
+    Rule,
+    compile_rule,
+    impossible,
+    no_dct,
+    ok,
+    safe_date,
+)
 
 _BARE_UNIT = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
               "month": "M", "year": "Y", "decade": "Y", "centurie": "Y", "quarter": "M"}

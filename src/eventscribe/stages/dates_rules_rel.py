@@ -368,7 +368,8 @@ def _set(m: re.Match[str], ctx: Ctx) -> Resolution | None:
                  if u in word), None)
     if unit is None:
         unit = {"annually": "year", "yearly": "year", "nightly": "night"}.get(word, "day")
-    tx = {"hour": "PT1H", "day": "P1D", "night": "P1D", "morning": "P1D", "evening": "P1D", "week": "P1W",
+    tx = {"hour": "PT1H", "day": "P1D", "night": "P1D", "morning": "P1D", "evening": "P1D",
+          "week": "P1W",
           "month": "P1M", "year": "P1Y"}[unit]
     return ok(None, "set", f"{m['x']!r} is a recurring time ({tx})", kind="set", timex=tx,
               score=0.6)
