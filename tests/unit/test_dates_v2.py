@@ -235,3 +235,8 @@ def test_dates_v2_market_report_durations_and_references(text: str, expr: str, t
 
 def test_dates_v2_long_term_as_an_adjective_is_no_reference() -> None:
     assert "the long-term" not in spans("We build on the long-term partnership.")
+
+
+def test_dates_v2_the_end_of_a_month_keeps_its_determiner() -> None:
+    found = spans("The deal closes at the end of November.", date(1989, 10, 30))
+    assert found.get("the end of November") == "1989-11"

@@ -237,6 +237,7 @@ _MOD_BEFORE = re.compile(
     r"|over|under)\s+)$", re.IGNORECASE)
 _MOD_LAST = frozenset("around nearly almost approximately roughly than least most to over under "
                       "the early late".split())
+_PART_OF = re.compile(r"(?:end|beginning|start|middle)\s+of\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PART_BEFORE = re.compile(r"\b(?:early|late)\s+$", re.IGNORECASE)
 _DAY_RULES = frozenset(("weekday", "day-word"))
@@ -267,6 +268,9 @@ def _with_modifiers(text: str, found: list[Found]) -> list[Found]:
             if word not in ("over", "under") or (
                     numeric and (res.kind == "duration" or res.rule == "ago")):
                 s -= len(m.group())
+        elif (_THE_BEFORE.search(before) and res.value is not None
+              and _PART_OF.match(text, s) is not None):
+            s -= len(_THE_BEFORE.search(before).group())  # type: ignore[union-attr]
         elif (res.kind == "duration" and numeric and "-" not in text[s:e]
               and _THE_BEFORE.search(before)):
             s -= len(_THE_BEFORE.search(before).group())  # type: ignore[union-attr]
