@@ -240,3 +240,8 @@ def test_dates_v2_long_term_as_an_adjective_is_no_reference() -> None:
 def test_dates_v2_the_end_of_a_month_keeps_its_determiner() -> None:
     found = spans("The deal closes at the end of November.", date(1989, 10, 30))
     assert found.get("the end of November") == "1989-11"
+
+
+def test_dates_v2_adjectival_quarter_leaves_the_determiner_out() -> None:
+    found = spans("It expects the third-quarter results to improve.", date(1989, 10, 30))
+    assert found.get("third-quarter") == "1989-Q3"

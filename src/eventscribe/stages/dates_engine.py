@@ -237,6 +237,7 @@ _MOD_BEFORE = re.compile(
     r"|over|under)\s+)$", re.IGNORECASE)
 _MOD_LAST = frozenset("around nearly almost approximately roughly than least most to over under "
                       "the early late".split())
+_TRIM_START = re.compile(r"the\s+(?=\w+-quarter\b)", re.IGNORECASE)
 _PART_OF = re.compile(r"(?:end|beginning|start|middle)\s+of\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PART_BEFORE = re.compile(r"\b(?:early|late)\s+$", re.IGNORECASE)
@@ -254,6 +255,9 @@ def _with_modifiers(text: str, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     prev_end = 0
     for s, e, res in found:
+        trim = _TRIM_START.match(text, s, e)
+        if trim is not None and res.rule == "quarter" and text[e - 8 : e] == "-quarter":
+            s = trim.end()  # "[the] third-quarter results": the determiner is the noun's
         before = text[max(prev_end, s - 24) : s]
         last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
         if last not in _MOD_LAST:
