@@ -272,12 +272,10 @@ def _with_modifiers(text: str, found: list[Found]) -> list[Found]:
             if word not in ("over", "under") or (
                     numeric and (res.kind == "duration" or res.rule == "ago")):
                 s -= len(m.group())
-        elif (_THE_BEFORE.search(before) and res.value is not None
-              and _PART_OF.match(text, s) is not None):
-            s -= len(_THE_BEFORE.search(before).group())  # type: ignore[union-attr]
-        elif (res.kind == "duration" and numeric and "-" not in text[s:e]
-              and _THE_BEFORE.search(before)):
-            s -= len(_THE_BEFORE.search(before).group())  # type: ignore[union-attr]
+        elif (the := _THE_BEFORE.search(before)) is not None and (
+                (res.value is not None and _PART_OF.match(text, s) is not None)
+                or (res.kind == "duration" and numeric and "-" not in text[s:e])):
+            s -= len(the.group())
         elif res.rule in _DAY_RULES and _PART_BEFORE.search(before):
             s -= len(_PART_BEFORE.search(before).group())  # type: ignore[union-attr]
         out.append((s, e, res))
