@@ -47,5 +47,5 @@ def test_roles_gold_rams(gold_dir: Path) -> None:
     assert res["n_docs"] == 259 and res["n_gold_args"] == 603
     ours = res["eventscribe"]
     assert ours["trigger_f1"] >= 0.36
-    assert ours["arg_f1"] >= 0.19
+    assert ours["arg_f1"] >= 0.20
     assert res["arg_f1_gain"] >= 0.04
