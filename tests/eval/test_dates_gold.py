@@ -72,5 +72,5 @@ def test_dates_gold_meantime_event_dates(meantime: Path) -> None:
 
     r = evaluate(meantime)
     assert r["n"] >= 360
-    assert r["accuracy"] >= 0.87
-    assert r["accuracy_governed"] >= 0.79
+    assert r["accuracy"] >= 0.885
+    assert r["accuracy_governed"] >= 0.86

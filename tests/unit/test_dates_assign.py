@@ -100,3 +100,12 @@ def test_dates_fallback_is_week_before_publication() -> None:
 
 def test_dates_fallback_none_without_publication_date() -> None:
     assert fallback_event_date(None) is None
+
+
+def test_dates_assign_time_in_another_clause_does_not_govern() -> None:
+    # v2: "on Tuesday" dates the arrests in its own clause, not the killing before the comma
+    a = tagged("Gunmen killed five people in Kano, and police arrested two men on Tuesday.")
+    assert assign_event_date(a, trig(a, "killed")) is None
+    got = assign_event_date(a, trig(a, "arrested"))
+    assert got is not None and got.value.start == date(2023, 3, 14)
+    assert got.provenance.stage == "dates.assign.v2"

@@ -7,7 +7,7 @@ import re
 from eventscribe.model import AnnotatedDoc, DateAssignment, Provenance, Span, TimeMention
 from eventscribe.stages.dates_calendar import precision_rank
 
-ASSIGN_STAGE = "dates.assign.v1"
+ASSIGN_STAGE = "dates.assign.v2"
 
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\s(?:and|but|while|whereas|which|who|whom|where|after|before|when"
@@ -77,7 +77,8 @@ def assign_event_date(adoc: AnnotatedDoc, trigger: Span) -> DateAssignment | Non
     Candidates are the resolved time expressions in the trigger's sentence. A timex that
     modifies the trigger itself ("the 2009 attack", "the attack in 2009") ranks first (finest
     precision first), then those in the trigger's clause or a sentence-initial adverbial
-    ("On Tuesday, ..."), then the rest; ties go to the nearest. Expressions premodifying another
+    ("On Tuesday, ..."); ties go to the nearest. An expression in another clause governs nothing
+    here (it dates that clause's event; the caller falls back). Expressions premodifying another
     noun ("their 2010 report") are skipped unless that noun names an event. An anniversary's
     value (the base event's date) only governs triggers inside its "anniversary of ..." phrase.
     """
@@ -110,7 +111,7 @@ def assign_event_date(adoc: AnnotatedDoc, trigger: Span) -> DateAssignment | Non
               and "," in text[t.span.end : trigger.start][:3]):
             tier, why = 1, "sentence-initial time adverbial governing the main clause"
         else:
-            tier, why = 2, "nearest time expression in the same sentence"
+            continue  # another clause's time: it dates that clause's event, not this one
         dist = (trigger.start - t.span.end if t.span.end <= trigger.start
                 else t.span.start - trigger.end)
         key = (tier, precision_rank(t.value.precision) if tier == 0 else 0, dist)
@@ -126,5 +127,5 @@ def assign_event_date(adoc: AnnotatedDoc, trigger: Span) -> DateAssignment | Non
     reason = f"date from {t.span.text!r} (rule {rule}): {why}"
     if why.endswith("trigger itself"):
         reason += f" {trigger.text!r}"
-    score = {0: 0.9, 1: 0.8, 2: 0.6}[best[0][0]] * t.provenance.score
+    score = {0: 0.9, 1: 0.8}[best[0][0]] * t.provenance.score
     return DateAssignment(t.value, Provenance(ASSIGN_STAGE, reason, score, (t.span, trigger)))
