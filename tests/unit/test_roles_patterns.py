@@ -102,3 +102,14 @@ def test_roles_patterns_a_clause_before_the_subject_is_not_coordinated():
     acts, _, _ = roles("After the meeting and a long delay, the rebels attacked the town.",
                        "attacked")
     assert acts == ["rebels"]
+
+
+def test_roles_patterns_a_date_after_the_agent_ends_its_chunk():
+    t = "He was detained by intelligence forces Monday night."
+    i = t.index("Monday")
+    acts, _, _ = roles(t, "detained", "verb", ((i, i + 13, "DATE"),))
+    assert acts == ["intelligence forces"]
+    t = "Gunmen attacked the Christmas market in Berlin."
+    i = t.index("Christmas")
+    _, tars, _ = roles(t, "attacked", "verb", ((i, i + 9, "DATE"),))
+    assert tars == ["Christmas market"]

@@ -254,8 +254,11 @@ def chunk_end(toks: Sequence[Tok], i: int) -> int:
         if t.kind == "C" or (t.text == "-" and j > start_content):
             j += 1
             continue
-        if t.kind == "T" and j + 1 < n and toks[j + 1].kind in ("C", "T"):
-            j += 1  # a date word inside a noun phrase: "the Christmas market"
+        if (t.kind == "T" and j + 1 < n and toks[j + 1].kind in ("C", "T")
+                and all(toks[k].kind == "T" for k in range(start_content, j))):
+            # a date word before the noun: "the Christmas market"; after one, it starts an
+            # adverbial ("detained by intelligence forces Monday night")
+            j += 1
             continue
         if t.lower == "of" and j > start_content and j + 1 < n and toks[j + 1].kind in "DC":
             j += 1
