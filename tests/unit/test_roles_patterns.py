@@ -113,3 +113,10 @@ def test_roles_patterns_a_date_after_the_agent_ends_its_chunk():
     i = t.index("Christmas")
     _, tars, _ = roles(t, "attacked", "verb", ((i, i + 9, "DATE"),))
     assert tars == ["Christmas market"]
+
+
+def test_roles_patterns_who_after_a_predicate_has_no_antecedent():
+    acts, _, _ = roles("It is unclear who attacked the convoy.", "attacked")
+    assert acts == []
+    acts, _, _ = roles("Gunmen who attacked the convoy fled.", "attacked")
+    assert acts == ["Gunmen"]

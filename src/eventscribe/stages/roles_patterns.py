@@ -70,6 +70,8 @@ def _left_subject(toks: Sequence[Tok], v: int, depth: int = 0) -> tuple[int, int
         if k > 0 and toks[k - 1].text == ",":
             k -= 1
         a = chunk_start(toks, k)
+        if a == k - 1 and a > 0 and (toks[a - 1].lower in BE or toks[a - 1].lower == "not"):
+            return None  # "it is not clear who carried out": a predicate, not an antecedent
         return (a, k) if a < k and has_content(toks, a, k) else None
     if j > 1 and toks[j - 1].text in ("–", "—"):
         # "Cherif C. – shot dead by police –": the name before the dash
