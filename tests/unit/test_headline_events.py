@@ -80,3 +80,8 @@ def test_headline_events_claim_words_become_violence_triggers() -> None:
     _claim_triggers(pred, SimpleNamespace(claims=(killed, injured, arrested)), text)
     s = text.index("injured")
     assert pred.triggers == [("violence", 3, 9), ("violence", 10, 16), ("violence", s, s + 7)]
+
+
+def test_headline_events_arrest_warrant_is_not_an_arrest() -> None:
+    assert not any(c == "arrest" for _, c in _classes("A court issued arrest warrants for six."))
+    assert ("arrest", "arrest") in _classes("Police came to arrest the mayor.")

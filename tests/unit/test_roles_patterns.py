@@ -120,3 +120,15 @@ def test_roles_patterns_who_after_a_predicate_has_no_antecedent():
     assert acts == []
     acts, _, _ = roles("Gunmen who attacked the convoy fled.", "attacked")
     assert acts == ["Gunmen"]
+
+
+def test_roles_patterns_a_state_word_is_not_part_of_the_target():
+    _, tars, _ = roles("Police shot two men dead.", "shot")
+    assert tars == ["two men"]
+    _, tars, _ = roles("Troops fired at protesters nearby.", "fired at")
+    assert tars == ["protesters"]
+
+
+def test_roles_patterns_an_attempt_is_not_the_actor():
+    acts, _, _ = roles("The assassination attempt killed two guards.", "killed")
+    assert acts == []

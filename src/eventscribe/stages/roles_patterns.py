@@ -184,6 +184,17 @@ def _noun_use(toks: Sequence[Tok], first: int) -> bool:
     return nxt is not None and nxt.lower in ("on", "against", "by", "of")
 
 
+_NOT_TARGET_HEADS = frozenset("dead injured wounded killed hurt nearby".split())
+"""Last words of a phrase that is a state or an adverb, not who was hit ("left three dead")."""
+def _trim_state(toks: Sequence[Tok], se: tuple[int, int]) -> tuple[int, int]:
+    """A target chunk without a trailing state word or adverb ("shot two men dead" -> "two
+    men"); empty when that word is all there is ("left three dead": the figure is counted)."""
+    s, e = se
+    while e > s and toks[e - 1].lower in _NOT_TARGET_HEADS:
+        e -= 1
+    return s, e
+
+
 _INSTRUMENTS = re.compile(
     r"^(?:\w+\s+)?(?:fire|vehicles?|cars?|trucks?|ammunition|weapons?|rockets?|missiles?|bullets?|"
     r"tear gas|posters|things|slogans|leaflets|placards|messages|banners|graffiti)$",
@@ -320,7 +331,8 @@ def pattern_roles(
         if a is not None
     ]
     targets = [
-        a for a in (make_actor(text, toks, s, e) for s, e in tars)
+        a for a in (make_actor(text, toks, s, e)
+                    for s, e in (_trim_state(toks, t) for t in tars) if s < e)
         if a is not None and not _INSTRUMENTS.match(a.name)
     ]
     return actors, targets, "; ".join(why) or "no role found by the token patterns"

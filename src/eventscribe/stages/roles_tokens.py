@@ -107,7 +107,7 @@ EVENT_NOUNS = frozenset(
     "airstrikes raid raids shelling clash clashes fighting violence incident incidents ambush "
     "assault shooting shootings massacre massacres operation offensive series wave killing "
     "killings murder murders slaughter homicide homicides assassination assassinations "
-    "torture genocide bombardment bombardments".split()
+    "torture genocide bombardment bombardments attempt attempts plot plots retaliation".split()
 )
 """Heads of noun phrases that name the event, not a participant ("the blast killed 3")."""
 NOT_AGENT_ER = frozenset("murder murders order orders border borders water".split())
