@@ -132,3 +132,8 @@ def test_roles_patterns_a_state_word_is_not_part_of_the_target():
 def test_roles_patterns_an_attempt_is_not_the_actor():
     acts, _, _ = roles("The assassination attempt killed two guards.", "killed")
     assert acts == []
+
+
+def test_roles_patterns_aspectual_verb_lends_its_subject():
+    acts, tars, _ = roles("Government forces continued shelling the town on Monday.", "shelling")
+    assert acts == ["Government forces"] and tars == ["town"]

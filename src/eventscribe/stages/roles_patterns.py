@@ -62,6 +62,9 @@ def _left_subject(toks: Sequence[Tok], v: int, depth: int = 0) -> tuple[int, int
         j -= 1
     if j > 0 and toks[j - 1].lower == "to":
         return None  # "to attack": the subject is too far to guess safely
+    if j > 0 and toks[j - 1].lower in _ASPECTUAL and depth < 3:
+        # "planes began bombarding the city": the subject of the aspectual verb
+        return _left_subject(toks, j - 1, depth + 1)
     if j > 0 and toks[j - 1].kind == "X":
         return j - 1, j  # a pronoun subject; the assembler resolves it to an earlier actor
     if j > 0 and toks[j - 1].kind == "R":
@@ -184,6 +187,11 @@ def _noun_use(toks: Sequence[Tok], first: int) -> bool:
     return nxt is not None and nxt.lower in ("on", "against", "by", "of")
 
 
+_ASPECTUAL = frozenset(
+    "began begun begin begins beginning started start starts starting continued continue "
+    "continues continuing kept keep keeps resumed resume resumes stopped".split()
+)
+"""Verbs before a gerund whose subject is the gerund's ("forces continued shelling")."""
 _NOT_TARGET_HEADS = frozenset("dead injured wounded killed hurt nearby".split())
 """Last words of a phrase that is a state or an adverb, not who was hit ("left three dead")."""
 def _trim_state(toks: Sequence[Tok], se: tuple[int, int]) -> tuple[int, int]:
