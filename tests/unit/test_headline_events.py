@@ -85,3 +85,12 @@ def test_headline_events_claim_words_become_violence_triggers() -> None:
 def test_headline_events_arrest_warrant_is_not_an_arrest() -> None:
     assert not any(c == "arrest" for _, c in _classes("A court issued arrest warrants for six."))
     assert ("arrest", "arrest") in _classes("Police came to arrest the mayor.")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Police shoot dead two robbers", "shoot dead"), ("Man stabs three at a station", "stabs"),
+    ("Militants behead hostage", "behead"), ("Gunman guns down officer", "guns down"),
+    ("He assaulted a guard", "assaulted"),
+])
+def test_headline_events_present_tense_attack_verbs(text: str, word: str) -> None:
+    assert (word, "attack") in _classes(text)
