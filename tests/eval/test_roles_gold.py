@@ -31,12 +31,12 @@ def test_roles_gold_wikievents(gold_dir: Path) -> None:
     res = evaluate(data, "wikievents")
     assert res["n_docs"] == 20 and res["n_gold_args"] == 178
     ours, base = res["eventscribe"], res["baseline"]
-    assert ours["trigger_f1"] >= 0.64
-    assert ours["arg_f1"] >= 0.45
-    assert ours["arg_f1_coref"] >= 0.47
+    assert ours["trigger_f1"] >= 0.65
+    assert ours["arg_f1"] >= 0.47
+    assert ours["arg_f1_coref"] >= 0.49
     assert ours["per_role"]["victim"]["f1"] >= 0.72
     assert ours["per_role"]["detainee"]["f1"] >= 0.50
-    assert res["arg_f1_gain"] >= 0.08
+    assert res["arg_f1_gain"] >= 0.10
     assert base["arg_f1"] > 0.2  # the baseline runs and scores (it is not a floor of ours)
 
 
@@ -48,4 +48,4 @@ def test_roles_gold_rams(gold_dir: Path) -> None:
     ours = res["eventscribe"]
     assert ours["trigger_f1"] >= 0.36
     assert ours["arg_f1"] >= 0.20
-    assert res["arg_f1_gain"] >= 0.04
+    assert res["arg_f1_gain"] >= 0.05
