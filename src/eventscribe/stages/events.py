@@ -462,8 +462,8 @@ def _names_the_country(text: str, sent: Span, country: PlaceMention, pm: PlaceMe
     if pm.span.end <= s and not text[pm.span.end : s].strip():
         return True
     rest = text[e : sent.end].lstrip()
-    return not rest or not rest[0].isalnum() and not rest.startswith("-") or rest[:2] in (
-        "'s", "’s")
+    return (not rest or (not rest[0].isalnum() and not rest.startswith("-"))
+            or rest[:2] in ("'s", "’s"))
 
 
 def _headline_country_check(adoc: AnnotatedDoc, m: Mention) -> None:
