@@ -493,7 +493,8 @@ def _headline_country_check(adoc: AnnotatedDoc, m: Mention) -> None:
     if pm.place.precision == PRECISION_COUNTRY:
         return
     named = {p.place.country_code for p in in_line
-             if p.place.precision == PRECISION_COUNTRY and _names_the_country(text, sent, p, pm)}
+             if p.place is not None and p.place.precision == PRECISION_COUNTRY
+             and _names_the_country(text, sent, p, pm)}
     if not named or pm.place.country_code in named:
         return
     inside = [p for p in in_line if p.place is not None and p.place.country_code in named]
