@@ -30,7 +30,7 @@ from eventscribe.evaluation.plover_format import read_plover
 
 _REPORTING = {"say", "tell", "report", "announce", "state", "add", "claim", "note", "confirm",
               "quote", "write"}
-_TARGET_PREPS = {"with", "to", "against", "on", "into", "from", "for", "at", "upon", "over", "in"}
+_TARGET_PREPS = {"with", "to", "against", "on", "into", "from", "upon"}
 _STRIP = {"det", "poss", "punct", "predet"}
 _WORD = re.compile(r"[\w'.-]+")
 

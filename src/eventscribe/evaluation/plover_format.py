@@ -116,7 +116,8 @@ def read_plover(path: str | Path) -> PloverSet:
         out.files.append(f)
         parse_records(data, out)
     if not out.files:
-        raise EventscribeError("E040", f"{p}: no readable .json file found")
+        why = ", ".join(out.skipped) or "no .json file"
+        raise EventscribeError("E040", f"{p}: no readable PLOVER JSON ({why})")
     return out
 
 

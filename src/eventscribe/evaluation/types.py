@@ -161,6 +161,16 @@ def _print_case(res: dict[str, Any]) -> None:
 def command(path: Path, fmt: str, typer: str | None, cv: int, seed: int, every: int,
             as_json: bool) -> None:
     """Event typing scores of PATH (CASE 2021 TSV or PLOVER GSR JSON, file or folder)."""
+    from eventscribe.errors import EventscribeError
+
+    try:
+        _run(path, fmt, typer, cv, seed, every, as_json)
+    except EventscribeError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _run(path: Path, fmt: str, typer: str | None, cv: int, seed: int, every: int,
+         as_json: bool) -> None:
     if fmt == "case2021":
         res = evaluate_case2021(path, typer or "strong", cv, seed, every)
         if as_json:
@@ -169,6 +179,10 @@ def command(path: Path, fmt: str, typer: str | None, cv: int, seed: int, every: 
             _print_case(res)
         return
     from eventscribe.evaluation.plover_eval import evaluate_plover, print_plover
+
+    if typer == "strong":
+        raise click.UsageError("plover-gsr supports --typer rules or fast (embeddings did not "
+                               "help on PLOVER; see docs/typing.md)")
 
     res = evaluate_plover(path, typer or "fast", cv, seed, every)
     if as_json:

@@ -28,9 +28,9 @@ from eventscribe.errors import EventscribeError
 from eventscribe.stages.typing_features import (
     Vocab,
     char_ngrams,
-    tfidf_rows,
     cue_vector,
     signal_names,
+    tfidf_rows,
     word_ngrams,
 )
 
@@ -49,13 +49,14 @@ class TrainConfig:
     word_min_df: int = 2
     char_min_df: int = 3
     max_word_features: int = 20_000
-    max_char_features: int = 20_000
+    max_char_features: int = 30_000
     w_embed: float = 2.0
     w_cue: float = 1.0
     w_signal: float = 0.3
     w_defsim: float = 3.0
     example_weight: float = 0.5
     c: float = 10.0
+    tol: float = 1e-4
 
     def to_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -262,7 +263,7 @@ def train(x: Inputs, y: Sequence[str], cfg: TrainConfig | None = None,
                 _features(cfg, words, chars, cents, ex_in)]).tocsr()
     ya = list(y) + [e.label for e in ex]
     sw = np.concatenate([np.ones(len(y)), np.full(len(ex), cfg.example_weight)])
-    clf = LogisticRegression(C=cfg.c, max_iter=5000)
+    clf = LogisticRegression(C=cfg.c, tol=cfg.tol, max_iter=5000)
     clf.fit(a, ya, sample_weight=sw)
     order = [list(clf.classes_).index(lab) for lab in labels]
     return TypeModel(labels, cfg, _HashedVocab.from_vocab(words), _HashedVocab.from_vocab(chars),
