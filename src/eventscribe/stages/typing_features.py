@@ -9,10 +9,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -71,7 +72,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("change", r"deploy\w*|reinforc\w*|defect\w*|dispatch\w*|mobili[sz]\w*|redeploy\w*|"
                r"sent (?:\w+ ){0,2}(?:troops|forces|reinforcements|fighters)|fortif\w*|formed|"
                r"merg\w*|curfew|state of emergency|martial law|bann?\w*|dissolv\w*|relocat\w*|"
-               r"build-?up|drills?|exercises?|recruit\w*|join(?:ed)?|split|new (?:unit|force|brigade)"
+               r"build-?up|drills?|exercises?|recruit\w*|join(?:ed)?|split|"
+               r"new (?:unit|force|brigade)"
                r"|appointed|convoy|amassed|massing|positioned|military equipment"),
     ("agreement", r"agreements?|agreed|deals?|accords?|cease-?fires?|truces?|signed|"
                   r"peace (?:talks|process|plan)|negotiat\w*|prisoner (?:swap|exchange)|"
@@ -92,7 +94,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("sexual", r"rap(?:e|ed|es|ing|ist)|sexual\w*|sexually|molest\w*|gang-?rap\w*|"
                r"sexual(?:ly)? (?:assault|abuse)\w*|indecent"),
     ("mob", r"mobs?|vigilant\w*|lynch\w*|angry (?:crowd|residents|villagers|people)|"
-            r"mob justice|jungle justice|beaten (?:\w+ ){0,3}by (?:villagers|residents|locals|a crowd)|"
+            r"mob justice|jungle justice|"
+            r"beaten (?:\w+ ){0,3}by (?:villagers|residents|locals|a crowd)|"
             r"set upon|communal|sectarian violence|looters?"),
     ("protest", r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|sit-?ins?|strikes?|"
                 r"striking|picket\w*|chant\w*|placards?|slogans?|banners?|vigils?|petition"),
@@ -109,7 +112,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("property", r"set (?:on )?fire|arson\w*|torch\w*|burn(?:ed|t|ing)?|destroy\w*|demolish\w*|"
                  r"loot\w*|vandal\w*|damag\w*|razed|ransack\w*|blew up|bulldoz\w*|sabotag\w*"),
     ("natural", r"earthquakes?|quakes?|floods?|flooding|cyclones?|hurricanes?|typhoons?|storms?|"
-                r"landslides?|mudslides?|droughts?|tsunamis?|wild ?fires?|bush ?fires?|forest fires?|"
+                r"landslides?|mudslides?|droughts?|tsunamis?|wild ?fires?|bush ?fires?|"
+                r"forest fires?|"
                 r"volcan\w*|heavy rain\w*|rainfall|monsoon|tornado\w*|avalanche\w*|heat ?waves?|"
                 r"epidemic|pandemic|outbreak|covid|coronavirus|cholera|ebola|locusts?|"
                 r"magnitude|disaster|weather|lightning|famine|infect\w*|cases"),
@@ -208,7 +212,7 @@ def words(text: str) -> list[str]:
 def word_ngrams(text: str) -> list[str]:
     """Word unigrams and bigrams."""
     w = words(text)
-    return w + [f"{a} {b}" for a, b in zip(w, w[1:], strict=False)]
+    return w + [f"{a} {b}" for a, b in pairwise(w)]
 
 
 def char_ngrams(text: str, lo: int = 3, hi: int = 5) -> list[str]:

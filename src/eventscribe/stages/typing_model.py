@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.sparse import csr_matrix, hstack, vstack
+from scipy.sparse import csr_matrix, hstack, vstack  # type: ignore[import-untyped]
 
 from eventscribe.errors import EventscribeError
 from eventscribe.stages.typing_features import (
@@ -164,8 +164,9 @@ class TypeModel:
         """Softmax probabilities, one column per label."""
         z = self.decision(x)
         z -= z.max(1, keepdims=True)
-        p = np.exp(z)
-        return p / p.sum(1, keepdims=True)
+        p: NDArray[np.float32] = np.exp(z)
+        out: NDArray[np.float32] = p / p.sum(1, keepdims=True)
+        return out
 
     def predict(self, x: Inputs) -> list[tuple[str, float]]:
         """(label, probability) per text."""
@@ -186,7 +187,7 @@ class TypeModel:
         if self.centroids is not None:
             arrays["centroids"] = self.centroids.astype(np.float16)
         with path.open("wb") as fh:
-            np.savez_compressed(fh, **arrays)  # type: ignore[arg-type]
+            np.savez_compressed(fh, **arrays)
 
     @classmethod
     def load(cls, path: Path) -> TypeModel:
@@ -240,7 +241,7 @@ def train(x: Inputs, y: Sequence[str], cfg: TrainConfig | None = None,
           examples: Sequence[Example] | None = None,
           example_embeddings: NDArray[np.float32] | None = None) -> TypeModel:
     """Fit a model on ``x``/``y`` plus the written examples (weighted ``cfg.example_weight``)."""
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     cfg = cfg or TrainConfig()
     if cfg.variant not in VARIANTS:
@@ -273,7 +274,7 @@ def train(x: Inputs, y: Sequence[str], cfg: TrainConfig | None = None,
 
 def fold_indices(y: Sequence[str], folds: int, seed: int = 0) -> list[NDArray[np.int64]]:
     """Deterministic stratified folds: held-out indices of each fold."""
-    from sklearn.model_selection import StratifiedKFold
+    from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 
     yy = np.asarray(y)
     counts = {lab: int((yy == lab).sum()) for lab in set(y)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,7 @@ _PROTESTER_VIOLENCE = re.compile(
 )
 
 
-def _sector_vote(actors: list[object]) -> str | None:
+def _sector_vote(actors: Sequence[object]) -> str | None:
     votes = Counter(getattr(a, "sector", None) for a in actors)
     votes.pop(None, None)
     return votes.most_common(1)[0][0] if votes else None
@@ -57,7 +58,9 @@ def refine_type(m: Mention, text: str) -> tuple[str, str]:
             return "protest_with_intervention", base + "; authorities intervened"
         return cls, base + "; no violence or intervention stated"
     if cls == "property_destruction" and actor_sector in {"protester", "rioter"}:
-        return "protest_vandalism", base + f"; carried out by {actor_sector}s: property destruction, not a peaceful protest"
+        return "protest_vandalism", base + (
+            f"; carried out by {actor_sector}s: property destruction, not a peaceful protest"
+        )
     return cls, base
 
 
