@@ -315,22 +315,35 @@ def _class_of(event: object) -> str | None:
     return None
 
 
-def signal_vector(adoc: object | None, events: Sequence[object] = ()) -> NDArray[np.float32]:
+def signal_vector(adoc: object | None, events: Sequence[object] = (),
+                  window: tuple[int, int] | None = None,
+                  triggers: Sequence[object] | None = None) -> NDArray[np.float32]:
     """The pipeline's own signals for one document: the class of its first event, all event
     classes, realis trigger classes, claim kinds, actor/target sectors, entity labels (log counts).
-    ``adoc`` None (no pipeline run) gives a zero vector with ``no_event`` set."""
+    ``window`` (start, end) keeps only triggers, claims and entities inside it (one event's
+    sentence); ``triggers`` passes precomputed ``find_triggers`` output. ``adoc`` None (no
+    pipeline run) gives a zero vector with ``no_event`` set."""
     names = signal_names()
     col = {n: i for i, n in enumerate(names)}
     v = np.zeros(len(names), dtype=np.float32)
     if adoc is None:
         v[col["no_event"]] = 1.0
         return v
-    from eventscribe.stages.classify import find_triggers
+    lo, hi = window if window is not None else (0, len(getattr(adoc, "text", "")) + 1)
 
+    def inside(span: object) -> bool:
+        start = getattr(span, "start", -1)
+        return lo <= start < hi
+
+    if triggers is None:
+        from eventscribe.stages.classify import find_triggers
+
+        triggers = find_triggers(adoc)  # type: ignore[arg-type]
     c: Counter[str] = Counter()
-    for t in find_triggers(adoc):  # type: ignore[arg-type]
-        if t.realis and not t.anaphoric:
-            c[f"trigger:{t.cls}"] += 1
+    for t in triggers:
+        if getattr(t, "realis", False) and not getattr(t, "anaphoric", False) and inside(
+                getattr(t, "span", None)):
+            c[f"trigger:{getattr(t, 'cls', '')}"] += 1
     for i, e in enumerate(events):
         name = _class_of(e)
         if name:
@@ -344,9 +357,10 @@ def signal_vector(adoc: object | None, events: Sequence[object] = ()) -> NDArray
             if a.sector in SECTORS:
                 c[f"target:{a.sector}"] += 1
     for cl in getattr(adoc, "claims", ()):
-        c[f"claim:{cl.kind}"] += 1
+        if not cl.evidence or inside(cl.evidence[0]):
+            c[f"claim:{cl.kind}"] += 1
     for ent in getattr(adoc, "entities", ()):
-        if ent.label in ENTITY_LABELS:
+        if ent.label in ENTITY_LABELS and inside(ent.span):
             c[f"ent:{ent.label}"] += 1
     if not events:
         c["no_event"] = 1
