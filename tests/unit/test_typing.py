@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from eventscribe.evaluation.case2021_format import Case2021Set, parse_lines, read_case2021
-from eventscribe.evaluation.plover_format import cameo_to_plover, parse_records, PloverSet
+from eventscribe.evaluation.plover_format import PloverSet, cameo_to_plover, parse_records
 from eventscribe.evaluation.types import label_scores, subset_indices
 from eventscribe.resources.lexicon import event_classes
 from eventscribe.stages import typing_model as tm
