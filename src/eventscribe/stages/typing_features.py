@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -294,6 +295,7 @@ def _classes() -> tuple[str, ...]:
     return tuple(sorted(event_classes()))
 
 
+@lru_cache(maxsize=1)
 def signal_names() -> tuple[str, ...]:
     """Names of the pipeline-signal columns, in order."""
     cl = _classes()

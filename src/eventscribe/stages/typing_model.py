@@ -85,8 +85,16 @@ def load_examples(path: Path = EXAMPLES) -> tuple[Example, ...]:
     return tuple(out)
 
 
+_KEYS: dict[str, int] = {}
+
+
 def _key(term: str) -> int:
-    return zlib.crc32(term.encode("utf-8"))
+    k = _KEYS.get(term)
+    if k is None:
+        k = zlib.crc32(term.encode("utf-8"))
+        if len(_KEYS) < 500_000:  # a bounded memo: n-grams repeat across texts
+            _KEYS[term] = k
+    return k
 
 
 @dataclass
