@@ -21,6 +21,7 @@ CODES: dict[str, str] = {
     "E040": "malformed gold file",
     "E051": "event-type model file missing or unreadable",
     "E052": "event-type model was trained with other features; retrain it",
+    "E053": "too few labelled records for the requested cross-validation",
     "E056": "no such event or merged event",
     "E057": "a manual merge needs at least two different events",
     "E058": "the event is not merged with another report",
