@@ -205,3 +205,13 @@ def test_typing_subset_is_deterministic_and_proper() -> None:
     a, b = subset_indices(ids, 3), subset_indices(ids, 3)
     assert a == b and 50 < len(a) < 150
     assert subset_indices(ids, 1) == list(range(300))
+
+
+def test_typing_cross_validation_refuses_too_few_records() -> None:
+    from eventscribe.errors import EventscribeError
+
+    x, y, ex = _toy()
+    with pytest.raises(EventscribeError) as e:
+        tm.cross_validate(x.subset([0, 2, 4]), [y[0], y[2], y[4]], folds=5, examples=ex,
+                          cfg=tm.TrainConfig(variant="fast"))
+    assert e.value.code == "E053"

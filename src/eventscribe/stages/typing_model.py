@@ -301,6 +301,9 @@ def cross_validate(x: Inputs, y: Sequence[str], folds: int = 5, seed: int = 0,
     """Predictions for every row from a model trained on the other folds (never on the row)
     plus ``examples`` (default: typing_examples.tsv), which are in every training fold."""
     cfg = cfg or TrainConfig()
+    if len(y) < 2 * folds or len(set(y)) < 2:
+        raise EventscribeError("E053", f"{len(y)} records with {len(set(y))} labels are too few "
+                               f"for {folds}-fold cross-validation (need >= {2 * folds}, 2 labels)")
     if cfg.variant == "strong" and x.embeddings is None:
         x = Inputs(x.texts, x.signals, embed_texts(x.texts))
     ex = list(load_examples() if examples is None else examples)
