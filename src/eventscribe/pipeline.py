@@ -26,9 +26,10 @@ def _register_builtin_stages() -> None:
     from eventscribe.stages.geoparse import GazetteerGeoparser
     from eventscribe.stages.ner import SpacyNER
     from eventscribe.stages.sentences import RuleSentencizer
+    from eventscribe.stages.typing_stage import LearnedTyper
 
     for cls in (RuleSentencizer, SpacyNER, GazetteerGeoparser, RuleDateTagger, CountExtractor,
-                EventAssembler):
+                EventAssembler, LearnedTyper):
         if cls.name not in stage_registry._items:
             stage_registry.register(cls.name)(cls)
 
@@ -114,7 +115,7 @@ class Pipeline:
                         nxt.append((i, stage(a)))
                     except EventscribeError as e:
                         results[i] = DocResult(a.doc, notes=a.notes, error=e)
-                    except Exception as e:  # noqa: BLE001 - recorded per document, run goes on
+                    except Exception as e:
                         log.exception("stage %s failed on %s", stage.name, a.doc.id)
                         results[i] = DocResult(
                             a.doc, error=EventscribeError("E020", f"{stage.name}: {e!r}")
@@ -131,12 +132,12 @@ class Pipeline:
         try:
             out = list(stage.pipe([a for _, a in live]))
             return [(i, a) for (i, _), a in zip(live, out, strict=True)]
-        except Exception:  # noqa: BLE001 - fall back to one document at a time
+        except Exception:
             nxt = []
             for i, a in live:
                 try:
                     nxt.append((i, stage(a)))
-                except Exception as e:  # noqa: BLE001
+                except Exception as e:
                     results[i] = DocResult(
                         a.doc, error=EventscribeError("E020", f"{stage.name}: {e!r}")
                     )

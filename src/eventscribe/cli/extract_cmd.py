@@ -16,7 +16,6 @@ from eventscribe.errors import EventscribeError
 
 def _load_one(path: Path, published: date | None) -> list:  # type: ignore[type-arg]
     from eventscribe.io.readers import iter_inputs
-    from eventscribe.io.results import ReadError
 
     items = list(iter_inputs([path], published))
     if not items:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
 from eventscribe.model import AnnotatedDoc, Span
 from eventscribe.resources.lexicon import iter_trigger_matches, trigger_rules
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from eventscribe.model import (
     Actor,
-    AnnotatedDoc,
     Claim,
     DateAssignment,
     PlaceMention,

@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from eventscribe.model import (
-    Actor,
     AnnotatedDoc,
     DateAssignment,
     DateValue,
@@ -32,8 +31,8 @@ from eventscribe.stages.event_mentions import (
     fold_sentence,
     split_by_place,
 )
-from eventscribe.stages.roles_patterns import pattern_roles
 from eventscribe.stages.roles import dedupe, is_pronoun, parse_sentences, roles_for, sector_of
+from eventscribe.stages.roles_patterns import pattern_roles
 from eventscribe.stages.typing_rules import refine_type
 
 STAGE = "events.assemble.v2"

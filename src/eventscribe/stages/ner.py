@@ -10,7 +10,6 @@ in English news, so these sentences lose nothing it uses, and the model's time g
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 

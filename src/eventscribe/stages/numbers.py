@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from eventscribe.model.claims import Qualifier
 
-
 TOKEN_RE = re.compile(r"\d+(?:[,.]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 
 UNITS: dict[str, int] = {
@@ -340,7 +339,7 @@ def _excluded(
             return "phone number"
     if nxt is not None and (nxt.low in MEASURE_WORDS):
         return "measure, duration or money"
-    if nxt is not None and nxt.low in ("per", "percent") or (
+    if (nxt is not None and nxt.low in ("per", "percent")) or (
         nxt is not None and nxt.low == "per" and nxt2 is not None and nxt2.low == "cent"
     ):
         return "percentage"
