@@ -37,7 +37,9 @@ def extract(
     """
     from eventscribe.pipeline import default_pipeline
 
-    return default_pipeline().extract(text, published=published, url=url, outlet=outlet, title=title)
+    return default_pipeline().extract(
+        text, published=published, url=url, outlet=outlet, title=title
+    )
 
 
 def __getattr__(name: str) -> object:

@@ -78,7 +78,8 @@ class Pipeline:
             return EventscribeError("E001", "the document has no text")
         if len(doc.text) > self.config.max_chars:
             return EventscribeError(
-                "E004", f"{len(doc.text):,} characters is over the limit of {self.config.max_chars:,}"
+                "E004",
+                f"{len(doc.text):,} characters is over the limit of {self.config.max_chars:,}",
             )
         return None
 

@@ -52,7 +52,7 @@ def test_example_every_evidence_span_matches_the_text(result):
 
 
 def test_example_camp_ashraf_raid(result):
-    text, events = result
+    _text, events = result
     raids = [e for e in events if e["place"] and "Ashraf" in e["place"]["name"]
              and e["type"]["plover_category"] == "ASSAULT"]
     assert len(raids) == 1, [e["trigger"] for e in raids]

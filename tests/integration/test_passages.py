@@ -114,7 +114,8 @@ def _main(events, p):
 
 # Known gaps, kept visible: strict xfail turns red as soon as one starts passing.
 KNOWN_GAPS = {
-    "nigeria-abduction": "Jangebe is not in the cities>=500 gazetteer; no fallback to 'Zamfara state'",
+    "nigeria-abduction": "Jangebe is not in the cities>=500 gazetteer; "
+                         "no fallback to 'Zamfara state'",
     "pakistan-clash": "North Waziristan (a district) is missing from the gazetteer and the text "
                       "names no country",
 }

@@ -26,7 +26,7 @@ def _roles(config: PipelineConfig) -> tuple[list[str], list[str], str]:
 
 def test_roles_modes_patterns_default_and_parse_option_agree():
     acts_p, tars_p, sub_p = _roles(PipelineConfig())
-    acts_d, tars_d, sub_d = _roles(
+    acts_d, _tars_d, sub_d = _roles(
         PipelineConfig(options={"events.assemble.v2": {"roles": "parse"}})
     )
     assert acts_p == ["Suspected militants"] and "police convoy" in tars_p

@@ -31,7 +31,9 @@ def test_model_outlet_falls_back_to_url_host():
 
 def _claim(value, qualifier, who, high=None, group=None):
     sp = Span(0, 1, "x")
-    return Claim("killed", value, qualifier, who, (sp,), Provenance("t", "r"), high=high, group=group)
+    return Claim(
+        "killed", value, qualifier, who, (sp,), Provenance("t", "r"), high=high, group=group
+    )
 
 
 def test_model_summary_keeps_disagreement_without_averaging():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from eventscribe.model import AnnotatedDoc, Doc, Source
@@ -49,4 +51,4 @@ def test_ner_chunks_respect_the_size_bound():
     assert len(bounds) > 1
     assert all(e - s <= 200 + 40 for s, e in bounds)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    assert all(a[1] <= b[0] for a, b in zip(bounds, bounds[1:]))
+    assert all(a[1] <= b[0] for a, b in pairwise(bounds))

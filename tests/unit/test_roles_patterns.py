@@ -39,7 +39,9 @@ def test_roles_patterns_participle_takes_the_main_subject():
 
 
 def test_roles_patterns_coordinated_verb_shares_the_subject():
-    acts, tars, _ = roles("Police fired tear gas at the crowd and arrested 40 students.", "arrested")
+    acts, tars, _ = roles(
+        "Police fired tear gas at the crowd and arrested 40 students.", "arrested"
+    )
     assert acts == ["Police"] and tars == ["40 students"]
 
 

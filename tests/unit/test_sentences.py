@@ -24,9 +24,11 @@ def test_sentences_keep_abbreviations_and_initials_together():
 
 def test_sentences_split_at_line_breaks_and_bullets():
     got = texts("Headline here\n\nFirst paragraph ends.\n• bullet one\n• bullet two")
-    assert got == ["Headline here", "", "First paragraph ends.", "• bullet one", "• bullet two"] or \
-        [g for g in got if g] == ["Headline here", "First paragraph ends.", "• bullet one",
-                                  "• bullet two"]
+    assert (
+        got == ["Headline here", "", "First paragraph ends.", "• bullet one", "• bullet two"]
+        or [g for g in got if g]
+        == ["Headline here", "First paragraph ends.", "• bullet one", "• bullet two"]
+    )
 
 
 def test_sentences_closing_quote_stays_with_its_sentence():

@@ -31,7 +31,7 @@ class _LazyGroup(click.Group):
         mod = EVALUATORS.get(cmd_name)
         if mod is None or not _available(mod):
             return None
-        command = importlib.import_module(mod).command
+        command: click.Command = importlib.import_module(mod).command
         command.name = cmd_name
         return command
 

@@ -1,4 +1,7 @@
-"""``eventscribe export``: stored events -> ACLED-like CSV, PLOVER JSONL, UCDP CSV, GeoJSON, Parquet."""
+"""``eventscribe export``: stored events in other formats.
+
+ACLED-like CSV, PLOVER JSONL, UCDP CSV, GeoJSON, Parquet.
+"""
 
 from __future__ import annotations
 

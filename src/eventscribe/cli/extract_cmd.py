@@ -35,7 +35,7 @@ def extract(file: Path, published: date | None, outlet: str | None) -> None:
     from eventscribe.io.results import ReadError
     from eventscribe.pipeline import default_pipeline
 
-    out = []
+    out: list[dict[str, object]] = []
     for item in _load_one(file, published):
         if isinstance(item, ReadError):
             raise click.ClickException(f"{item.code} {item.message}")

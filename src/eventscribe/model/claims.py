@@ -14,7 +14,8 @@ COUNT_KINDS: tuple[CountKind, ...] = ("killed", "injured", "arrested", "abducted
 # How a figure was qualified in the text. ``low``/``high`` of a claim follow from it:
 #   exact        "11 killed"                 low = high = value
 #   at_least     "at least 9", "9 or more"   low = value, high = value
-#   more_than    "more than 10", "over 10"   low = value, high = value (conservative: the figure said)
+#   more_than    "more than 10", "over 10"   low = value, high = value
+#                                            (conservative: the figure said)
 #   up_to        "up to 12", "as many as"    low = value, high = value
 #   about        "about 40", "nearly 40"     low = high = value
 #   range        "between 5 and 7", "5-7"    low = value_low, high = value_high; value = low

@@ -57,7 +57,7 @@ class Doc:
 
     @property
     def outlet_name(self) -> str:
-        """Who speaks when nobody else is quoted: the outlet, else the URL's host, else 'the report'."""
+        """Who speaks when nobody is quoted: the outlet, else the URL's host, else 'the report'."""
         if self.source.outlet:
             return self.source.outlet
         if self.source.url:

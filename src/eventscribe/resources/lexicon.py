@@ -33,7 +33,9 @@ class TriggerRule:
 
 def _rows(path: Path) -> list[list[str]]:
     rows = []
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    lines = [
+        ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")
+    ]
     header = lines[0].split("\t")
     for ln in lines[1:]:
         cols = ln.split("\t")

@@ -110,10 +110,10 @@ def quotations(text: str) -> tuple[tuple[int, int], ...]:
             continue
         out.append((o + 1, c))
         i = c + 1
-    for para in re.finditer(r"[^\n]+", text):
-        marks = [m.start() for m in re.finditer('"', para.group())]
+    for line in re.finditer(r"[^\n]+", text):
+        marks = [m.start() for m in re.finditer('"', line.group())]
         for a, b in zip(marks[0::2], marks[1::2], strict=False):
-            out.append((para.start() + a + 1, para.start() + b))
+            out.append((line.start() + a + 1, line.start() + b))
     return tuple(sorted(out))
 
 
@@ -133,9 +133,13 @@ def _entity_ending_at(adoc: AnnotatedDoc, end: int, lo: int) -> Span | None:
     """A name entity ending at ``end`` (give or take one character), starting at/after ``lo``."""
     best: Span | None = None
     for e in adoc.entities:
-        if e.label in NAME_LABELS and e.span.start >= lo and 0 <= end - e.span.end <= 1:
-            if best is None or e.span.start < best.start:
-                best = e.span
+        if (
+            e.label in NAME_LABELS
+            and e.span.start >= lo
+            and 0 <= end - e.span.end <= 1
+            and (best is None or e.span.start < best.start)
+        ):
+            best = e.span
     return best
 
 
@@ -317,9 +321,9 @@ def _speaker_of_quote(adoc: AnnotatedDoc, q_start: int, q_end: int) -> Span | No
     tail = text[q_end + 1 : tail_end]
     m = re.match(rf"\s*[,.]?\s*(.{{0,70}}?)\b({REPORTING})\b", tail)
     if m and "“" not in m.group(1) and '"' not in m.group(1):
-        v = q_end + 1 + m.start(2)
+        verb_pos = q_end + 1 + m.start(2)
         if m.group(1).strip(" ,"):
-            np = _np_before(adoc, v, q_end + 1 + m.start(1))
+            np = _np_before(adoc, verb_pos, q_end + 1 + m.start(1))
             if np is not None:
                 return np
         else:

@@ -29,14 +29,16 @@ class Trigger:
 _IRREALIS_BEFORE = re.compile(
     r"\b(?:will|would|could|might|may|shall|should|must|can|cannot|to prevent|prevent(?:ed|ing)?|"
     r"plan(?:s|ned|ning)? to|threat(?:en(?:ed|s)?)? to|vow(?:ed|s)? to|hop(?:e|ed|es|ing) to|"
-    r"call(?:ed|s|ing)? for|ban(?:ned)? (?:on )?|fear(?:s|ed)? (?:of )?|warn(?:ed|s)? (?:of|against)|"
+    r"call(?:ed|s|ing)? for|ban(?:ned)? (?:on )?|fear(?:s|ed)? (?:of )?|"
+    r"warn(?:ed|s)? (?:of|against)|"
     r"alert for|risk of|threat of|aim(?:ed|s)? to|tr(?:y|ied|ies) to|attempt(?:ed|s)? to|"
     r"routinely|usually|often|regularly|frequently|never|no|not|n't|without|"
     r"many other|other|any|future|possible|potential|alleged plot|against)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _IRREALIS_WORDS_ONLY = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
-# Anaphoric event mentions that continue the previous event ("the biggest activities happened in ...").
+# Anaphoric event mentions that continue the previous event
+# ("the biggest activities happened in ...").
 _ANAPHOR = re.compile(
     r"\b(?:(?:the|these|those|such|similar)\s+(?:\w+\s+)?(?:activities|actions|acts|incidents|"
     r"operations)|this was happening|this happened|these happened)\b",
@@ -78,9 +80,13 @@ def find_triggers(adoc: AnnotatedDoc) -> tuple[Trigger, ...]:
         span = Span.of(text, m.start(), m.end())
         if rule.cls == "release" and _RELEASE_NON_PEOPLE.match(text, m.end()):
             continue
-        if rule.pos == "verb" and _ATTRIBUTIVE.search(text, max(0, m.start() - 12), m.start()):
-            if m.group(0).lower().endswith("ing") and _NOUN_AFTER.match(text, m.end()):
-                continue  # "crowds of protesting residents": a participle used as an adjective
+        if (
+            rule.pos == "verb"
+            and _ATTRIBUTIVE.search(text, max(0, m.start() - 12), m.start())
+            and m.group(0).lower().endswith("ing")
+            and _NOUN_AFTER.match(text, m.end())
+        ):
+            continue  # "crowds of protesting residents": a participle used as an adjective
         si = adoc.sentence_index(m.start())
         if si < 0:
             continue

@@ -329,7 +329,7 @@ def _left_cue(tokens: list[Token], m: NumberMention) -> _Reading | None:
         return _Reading(ACTIVE[low], k - 1, k, np_end, "left", f"verb '{prev.text}' before")
     if low in WEAK_ACTIVE and _person_np(tokens, m.tok_end, np_end):
         return _Reading(WEAK_ACTIVE[low], k - 1, k, np_end, "left", f"verb '{prev.text}' before")
-    if low in HOSTAGE_VERBS and np_end > m.tok_end:
+    if low in HOSTAGE_VERBS and np_end > m.tok_end:  # noqa: SIM102 - inner test spans lines
         if tokens[np_end - 1].low in ("hostage", "hostages", "captive", "captives") or (
             np_end < len(tokens) and tokens[np_end].low in ("hostage", "captive")
         ):

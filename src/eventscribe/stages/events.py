@@ -188,7 +188,8 @@ def _mentions_from_triggers(
             _own_date(adoc, m, quotes)
             for part in split_by_place(m, text, sent):
                 mentions.append(part)
-        previous = next((g for g in group if g.family == "protest"), group[-1]) if group else previous
+        if group:
+            previous = next((g for g in group if g.family == "protest"), group[-1])
         history.extend(group)
     _attach_claims(adoc, mentions)
     return mentions
@@ -601,7 +602,9 @@ def _feature_anaphor(adoc: AnnotatedDoc, m: Mention) -> tuple[PlaceMention, str]
             if p.span.start >= sent.start or p.place is None:
                 continue
             if (p.place.feature_code or "") in codes:
-                return p, f"'{fm.group(0)}' refers to {p.place.name}, the latest {fm.group(1)} named"
+                return p, (
+                    f"'{fm.group(0)}' refers to {p.place.name}, the latest {fm.group(1)} named"
+                )
     return None
 
 

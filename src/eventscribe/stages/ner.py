@@ -115,7 +115,9 @@ class SpacyNER(BaseStage):
                 if ent.label_ not in KEEP_LABELS:
                     continue
                 found[i].append(
-                    Entity(Span.of(text, offset + ent.start_char, offset + ent.end_char), ent.label_)
+                    Entity(
+                        Span.of(text, offset + ent.start_char, offset + ent.end_char), ent.label_
+                    )
                 )
         for a, ents in zip(batch, found, strict=True):
             yield a.with_layer("entities", tuple(ents))

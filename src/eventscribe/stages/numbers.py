@@ -200,7 +200,7 @@ def parse_word_number(tokens: list[Token], i: int) -> tuple[int, int] | None:
         dec = _decimal_value(tokens[i].text)
         big = i + 1 < n and tokens[i + 1].low in ("million", "billion", "thousand")
         if dec is not None and big:
-            return int(round(dec * SCALES[tokens[i + 1].low])), i + 2
+            return round(dec * SCALES[tokens[i + 1].low]), i + 2
         v = _digits_value(tokens[i].text)
         if v is None:
             return None

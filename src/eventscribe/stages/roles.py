@@ -7,7 +7,7 @@ throughput close to NER-only (the benchmark measures the ratio).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -36,7 +36,8 @@ _SECTORS: tuple[tuple[str, str], ...] = (
      r"supporters|resistance units|dissidents|opposition", "protester"),
     (r"rioters|mob", "rioter"),
     (r"civilians|residents|villagers|people|children|women|men|worshippers|farmers|"
-     r"journalists|teachers|pupils|passengers|members|refugees|families|camp residents", "civilian"),
+     r"journalists|teachers|pupils|passengers|members|refugees|families|"
+     r"camp residents", "civilian"),
     (r"government|ministry|minister|president|regime|authorities|officials|administration|"
      r"court|judiciary|prosecutors?", "government"),
 )
@@ -252,7 +253,7 @@ def is_pronoun(actor: Actor) -> bool:
     return actor.span.text.strip().lower() in PRONOUNS
 
 
-def dedupe(actors: Sequence[Actor]) -> tuple[Actor, ...]:
+def dedupe(actors: Iterable[Actor]) -> tuple[Actor, ...]:
     """Actors with distinct normalised names, first mention kept."""
     seen: set[str] = set()
     out = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import ClassVar
 
 from eventscribe.model import AnnotatedDoc, Span
@@ -64,7 +65,7 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     starts = split_offsets(text)
     bounds = [*starts, len(text)]
     spans = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in pairwise(bounds):
         if b > a:
             spans.append(Span.of(text, a, b))
     return tuple(spans)
