@@ -139,3 +139,10 @@ def test_roles_patterns_an_attempt_is_not_the_actor():
 def test_roles_patterns_aspectual_verb_lends_its_subject():
     acts, tars, _ = roles("Government forces continued shelling the town on Monday.", "shelling")
     assert acts == ["Government forces"] and tars == ["town"]
+
+
+def test_roles_patterns_hyphenated_participle_is_an_adjective():
+    acts, tars, _ = roles(
+        "Troops were sent by the Iran-backed governor Ali Musa to raid the camp.", "raid"
+    )
+    assert acts == ["Troops"] and tars == ["camp"]

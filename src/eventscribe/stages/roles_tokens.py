@@ -188,6 +188,8 @@ def _kind(words: Sequence[str], i: int, caps: Sequence[bool]) -> str:
         if lw in NOT_VERB_ED and nxt_content:
             return "C"
         return "V"
+    if lw.endswith("ed") and "-" in lw:
+        return "C"  # "regime-backed", "US-led", "state-owned": compound adjectives
     if lw.endswith("ed") and len(lw) > 3:
         if (after_det or prev in PREP or prev == "of" or lw in NOT_VERB_ED) and nxt_content:
             return "C"  # "the detained activists", "armed men"
