@@ -18,6 +18,7 @@ from eventscribe.stages.dates_calendar import (
     quarter_of,
     quarter_value,
     season_value,
+    week_value,
     year_value,
 )
 from eventscribe.stages.dates_lexicon import (
@@ -79,6 +80,16 @@ def _iso(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _day_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """A day of a month; "the week of March 6" is the ISO week containing that day (TimeML
+    writes it as a week, ``2000-W10``)."""
+    res = _day_of_month(m, ctx)
+    if res is None or not m.groupdict().get("wk") or res.value is None:
+        return res
+    return ok(week_value(res.value.start, ctx.dct), res.rule,
+              f"the ISO week containing {res.value.start} ({res.reason})", score=res.score)
+
+
+def _day_of_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     rule = "day-month"
     mo, d = month_number(m["m1"]), int(m["d"])
     if not 1 <= d <= 31:
@@ -161,6 +172,10 @@ def _day_range(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 # --- months -----------------------------------------------------------------------------------
 
 
+_MONTH_AS_NAME = re.compile(r"[\"'”’]?\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]")
+"""A bare month name followed by "for/of/on" and a capitalised word names a march or an event."""
+
+
 def _bare_month_ok(word: str, start: int, end: int, ctx: Ctx) -> bool:
     """A month name without a cue word ("December's figures", "a June agreement").
 
@@ -169,6 +184,8 @@ def _bare_month_ok(word: str, start: int, end: int, ctx: Ctx) -> bool:
     """
     if len(word) <= 3 or word.isupper() or start <= ctx.sent_start:
         return False
+    if _MONTH_AS_NAME.match(ctx.after(end, 30)):
+        return False  # "the annual March for Life", "the March of the Combatant Mothers"
     return re.match(r"\s+[A-Z]", ctx.after(end, 4)) is None and not re.search(
         r"[A-Z][a-z]*\s+$", ctx.before(start, 20))
 
@@ -454,6 +471,10 @@ ABS_RULES: tuple[Rule, ...] = (
     Rule("day-month", compile_rule(
         rf"(?P<x>{_WD_PREFIX}{M1}\s+(?P<d>\d{{1,2}}){DAY_SUFFIX}(?![\d:,.]\d)(?!\s*[-–—]\s*\d)"
         rf"(?:,?\s+{YEAR})?)"), _day_month, ("month",)),
+    Rule("day-month", compile_rule(
+        rf"(?P<x>(?P<wk>the\s+week\s+of\s+){_WD_PREFIX}{M1}\s+(?P<d>\d{{1,2}}){DAY_SUFFIX}"
+        rf"(?![\d:,.]\d)(?!\s*[-–—]\s*\d)(?:,?\s+{YEAR})?)"), _day_month, ("unit",),
+        frozenset(("the",))),
     Rule("day-month", compile_rule(
         rf"(?P<x>{_WD_PREFIX}(?:the\s+)?(?<![\d.,$])(?P<d>\d{{1,2}}){DAY_SUFFIX}\s+(?:of\s+)?{M1}"
         rf"(?:,?\s+{YEAR})?)"), _day_month, ("month",)),

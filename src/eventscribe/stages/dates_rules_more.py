@@ -18,6 +18,7 @@ from eventscribe.stages.dates_calendar import (
     month_value,
     quarter_of,
     quarter_value,
+    season_value,
     year_value,
 )
 from eventscribe.stages.dates_lexicon import MONTH_ANY, NUMBER_FIRSTS, month_number
@@ -297,6 +298,17 @@ def _spoken_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(year_value(y, ctx.dct), rule, f"spoken year {m['x']!r}", score=0.8)
 
 
+def _season_spoken_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"the winter of nineteen ninety-four": a season of a spoken year."""
+    cent = {"eighteen": 1800, "nineteen": 1900}[m["c"].lower()]
+    rest = _spoken_two(m["tens"], m.group("u"))
+    if rest is None:
+        return None
+    name = m["s"].lower()
+    return ok(season_value(cent + rest, name, ctx.dct), "spoken-year",
+              f"season {m['x']!r} of a spoken year", score=0.8)
+
+
 def _century(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"the 20th century" -> 1900..1999, value "19"."""
     from eventscribe.stages.dates_lexicon import ordinal_value
@@ -528,6 +540,13 @@ MORE_RULES: tuple[Rule, ...] = (
         rf"|ninety)(?:[\s-]+(?P<u>{_DIGIT_WORDS}))?|(?:the\s+year\s+)(?P<tt>two\s+thousand)"
         rf"(?:\s+and\s+(?P<u2>{_DIGIT_WORDS}))?))(?![\w-])"),
         _spoken_year, ("num", "unit", "month"), _SPOKEN_FIRSTS),
+    Rule("spoken-year", compile_rule(
+        r"(?P<x>(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+"
+        r"(?P<c>eighteen|nineteen)[\s-]+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen"
+        r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+        rf"|ninety)(?:[\s-]+(?P<u>{_DIGIT_WORDS}))?)(?![\w-])"),
+        _season_spoken_year, ("season",),
+        frozenset("the spring summer fall autumn winter".split())),
     Rule("century", compile_rule(
         r"(?P<x>(?:the\s+)?(?P<o>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
         r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
