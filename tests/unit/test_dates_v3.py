@@ -55,3 +55,35 @@ def test_dates_v3_month_name_of_a_march_is_no_month(text: str) -> None:
 
 def test_dates_v3_bare_month_before_lower_case_words_is_still_a_month() -> None:
     assert spans("Sales rose in March for the third month.").get("March") == "1999-03"
+
+
+@pytest.mark.parametrize(("text", "expr"), [
+    ("Sales should rise 8.5% annually through 1992.", "annually"),
+    ("The plant would produce about 10,000 units annually.", "annually"),
+    ("It will pay $5 million yearly, the company said.", "yearly"),
+])
+def test_dates_v3_rate_of_a_quantity_is_no_set(text: str, expr: str) -> None:
+    assert expr not in spans(text)
+
+
+@pytest.mark.parametrize(("text", "expr"), [
+    ("The commemorations are held here annually for Marti.", "annually"),
+    ("Demonstrators gather daily outside the home.", "daily"),
+])
+def test_dates_v3_set_adverb_without_a_quantity_stays(text: str, expr: str) -> None:
+    assert spans(text).get(expr) is not None
+
+
+@pytest.mark.parametrize(("text", "expr"), [
+    ("The case is for today's youth what the blockade was for us.", "today"),
+    ("Fathers face barriers in today's world, she said.", "today"),
+    ("If I were choosing the people of tomorrow, I would choose them.", "tomorrow"),
+])
+def test_dates_v3_generic_today_is_no_day(text: str, expr: str) -> None:
+    assert expr not in spans(text)
+
+
+def test_dates_v3_today_before_a_specific_noun_is_the_day() -> None:
+    found = spans("The offer, advertised in today's editions, expires Friday.")
+    assert found.get("today") == "2000-02-24"
+    assert spans("The talks resume tomorrow, he said.").get("tomorrow") == "2000-02-25"

@@ -85,11 +85,31 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               score=0.8)
 
 
+_GENERIC_POSSESSED = re.compile(
+    r"['’]s\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:world|youth|society|generations?|economy|technology"
+    r"|culture|children|kids|young|standards|era|age)\b")
+_OF_AT_PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\"'’”]|$|\s(?:and|or|who|that|which)\b)")
+
+
+def _generic_day_word(m: re.Match[str], ctx: Ctx, word: str) -> bool:
+    """"today's youth", "in today's world", "the people of tomorrow": the present-day or future
+    era in general, not a day ("today's editions" is the day)."""
+    if word not in ("today", "tomorrow"):
+        return False
+    end = m.end("x")
+    if _GENERIC_POSSESSED.match(ctx.after(end, 40)):
+        return True
+    return (re.search(r"\bof\s+$", ctx.before(m.start("x"), 8)) is not None
+            and _OF_AT_PHRASE_END.match(ctx.after(end, 8)) is not None)
+
+
 def _day_word(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     rule = "day-word"
     g = m.groupdict()
     word = (g.get("w") or g.get("tm") or "").lower()
     pod = (g.get("pod") or g.get("pod2") or "").lower()
+    if not pod and _generic_day_word(m, ctx, word):
+        return None
     if word == "tonight":
         pod = "night"
     kind: Kind = "time" if pod else "date"
@@ -360,10 +380,28 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               timex=tx, score=0.7)
 
 
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s*%|\d[\d,.]*|percent|million|billion|trillion|units|shares|tons|tonnes"
+    r"|barrels|people|dollars)\s+$", re.IGNORECASE)
+_AFTER_ADVERB = re.compile(r"\s*(?:[.,;:)!?\"'’”]|$)|\s+(?:through|since|until|in|for|to|and|or"
+                           r"|while|over|from|at|by|but)\b")
+
+
+def _rate_of_quantity(m: re.Match[str], ctx: Ctx, word: str) -> bool:
+    """ "rise 8.5% annually", "produce 10,000 units annually", "$5 million yearly": the adverb
+    makes a rate of the quantity before it (TimeBank leaves such rates unannotated)."""
+    if not word.endswith("ly") or not _QUANTITY_BEFORE.search(ctx.before(m.start("x"), 30)):
+        return False
+    return word in ("annually", "yearly") or _AFTER_ADVERB.match(
+        ctx.after(m.end("x"), 12)) is not None
+
+
 def _set(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     word = m["x"].lower()
     if word == "daily" and re.match(r"\s+(?-i:[A-Z])", ctx.after(m.end("x"), 3)):
         return None  # "the party daily Granma": a newspaper
+    if _rate_of_quantity(m, ctx, word):
+        return None
     unit = next((u for u in ("hour", "day", "week", "month", "year", "night", "morning", "evening")
                  if u in word), None)
     if unit is None:
