@@ -89,6 +89,41 @@ def _months(r: EventRecord) -> list[int]:
     return list(range(first, min(last, first + 12) + 1))
 
 
+def _min_overlap(s: int) -> int:
+    """The fewest words a name set of ``s >= 2`` words shares with any set of >= 2 words whose
+    Jaccard index with it is >= 0.5 (``3 * shared >= s + t`` and ``t >= s / 2``)."""
+    t = max(2, (s + 1) // 2)
+    return max(2, -(-(s + t) // 3))
+
+
+def _name_marks(names: frozenset[str], placeless: bool) -> list[tuple[str, bool]]:
+    """Name blocking marks (with primary flags) that any two records whose actor-name word
+    sets have Jaccard >= 0.5 share, one of them as primary, when one of them has no place.
+
+    With ``s`` and ``t`` words and ``o`` shared, Jaccard >= 0.5 means ``3 o >= s + t``. So two
+    sets of two or more words share at least two words, and the first two shared words (in
+    sorted order) lie in each set's first ``s - o_min + 2`` words (prefix filtering with a
+    fixed order, :func:`_min_overlap`): pair marks ``n2:a+b`` over that prefix. A one-word set
+    ``{a}`` matches only ``{a}`` or ``{a, b}``: it holds ``n1:a`` (primary when placeless) and
+    looks up ``p1:a``; a two-word set looks up ``n1:a`` and, when placeless, holds ``p1:a`` as
+    primary (so two placeless two-word sets sharing one word also meet; harmless). Sets of
+    three or more words need no single-word marks. Marks depend on the record only.
+    """
+    words = sorted(names)
+    s = len(words)
+    out: list[tuple[str, bool]] = []
+    if s == 1:
+        out += [(f"n1:{words[0]}", placeless), (f"p1:{words[0]}", False)]
+    elif s == 2:
+        out += [(f"n1:{w}", False) for w in words]
+        if placeless:
+            out += [(f"p1:{w}", True) for w in words]
+    if s >= 2:
+        pre = words[:s - _min_overlap(s) + 2]
+        out += [(f"n2:{a}+{b}", placeless) for x, a in enumerate(pre) for b in pre[x + 1:]]
+    return out
+
+
 def block_keys(r: EventRecord) -> tuple[tuple[str, bool], ...]:
     """The blocking keys of a record, each with whether the record holds it as primary
     (in a fixed order for a given record).
@@ -96,8 +131,9 @@ def block_keys(r: EventRecord) -> tuple[tuple[str, bool], ...]:
     Two records are candidates when they share a key that one of them holds as primary.
     Precise records meet each other by (family, admin1, week); a country-level record meets
     the records of its country by week (within the date window); a record without a place
-    meets the records of its sub-type that share a day and an actor word or a count; a
-    coarse date meets by month; an undated record meets the records of its admin2 (or its
+    meets the records of its sub-type that share a day and either a name key that pairs with
+    actor-name Jaccard >= 0.5 must share (:func:`_name_marks`) or a count; a coarse date
+    meets by month; an undated record meets the records of its admin2 (or its
     place) only. Records with neither place nor date can never merge and get no keys.
     """
     fam = r.family
@@ -138,13 +174,14 @@ def block_keys(r: EventRecord) -> tuple[tuple[str, bool], ...]:
                 for w in own_weeks:
                     add(f"{fam}|{area0}|w{w}", False)
         # a record without a place merges only with the same sub-type, on overlapping dates
-        # plus agreeing actors or an equal count: it meets others by (sub-type, day, name
-        # word) and (sub-type, day, count)
-        marks = [f"n:{w}" for w in r.names] + [f"k:{k}{b}" for k, b, _lo, _hi in r.counts]
+        # plus actor names with Jaccard >= 0.5 or an equal count: it meets others by
+        # (sub-type, day, name key) and (sub-type, day, count), see :func:`_name_marks`
         placeless = area0 is None
+        marks = _name_marks(r.names, placeless)
+        marks += [(f"k:{k}{b}", placeless) for k, b, _lo, _hi in r.counts]
         for d in range(r.start, r.end + 1) if fine else ():
-            for mk in marks:
-                keys[f"{r.sub_type}|-|d{d}|{mk}"] = placeless
+            for mk, primary in marks:
+                keys[f"{r.sub_type}|-|d{d}|{mk}"] = primary
         for m in months:
             add(f"{fam}|-|m{m}", area0 is None and not fine)
     if spot:

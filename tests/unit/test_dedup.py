@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventscribe.dedup import (
+    EventRecord,
     are_candidates,
     candidate_pairs,
     cluster,
@@ -165,3 +166,34 @@ def test_dedup_every_mergeable_pair_is_a_candidate(specs: list[Spec]) -> None:
         for b in recs[i + 1:]:
             if score_pair(a, b).mergeable:
                 assert are_candidates(a, b), (a, b)
+
+
+_WORDS = ("boko", "haram", "police", "army", "gunmen", "unidentified", "security", "forces")
+
+
+def _named(i: int, words: frozenset[str], placed: bool) -> EventRecord:
+    day = 738_000
+    place = ({"country": "NG", "admin1": "Kaduna", "admin2": "Kauru", "geonameid": 1,
+              "place_precision": 1, "lat": 10.6, "lon": 8.2} if placed else {})
+    return EventRecord(id=f"ev_{i}", doc_id=f"d{i}", family="violence",
+                       event_type="Violence against civilians", sub_type="Attack",
+                       start=day, end=day, names=words, **place)  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.frozensets(st.sampled_from(_WORDS), max_size=6),
+       st.frozensets(st.sampled_from(_WORDS), max_size=6),
+       st.sampled_from([(False, False), (False, True), (True, False)]))
+def test_dedup_placeless_pairs_with_name_jaccard_half_are_candidates(
+        x: frozenset[str], y: frozenset[str], placed: tuple[bool, bool]) -> None:
+    a, b = _named(0, x, placed[0]), _named(1, y, placed[1])
+    if x and y and 2 * len(x & y) >= len(x | y):
+        assert are_candidates(a, b), (x, y, placed)
+
+
+def test_dedup_placeless_records_sharing_one_actor_word_of_many_do_not_meet() -> None:
+    a = _named(0, frozenset({"boko", "haram", "police"}), False)
+    b = _named(1, frozenset({"police", "security", "forces"}), True)
+    assert not are_candidates(a, b)
+    c = _named(2, frozenset({"boko", "haram", "army"}), True)
+    assert are_candidates(a, c)
