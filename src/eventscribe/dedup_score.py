@@ -5,7 +5,6 @@ See :mod:`eventscribe.dedup` for the method and docs/dedup.md for the table of p
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,6 +15,7 @@ from eventscribe.dedup_records import (
     EventRecord,
     cosine,
 )
+from eventscribe.model.place import haversine_km
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +40,7 @@ class Match:
 def _km(a: EventRecord, b: EventRecord) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 _VETO = "veto"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import re
 
 from eventscribe.model import AnnotatedDoc, Doc, Entity, Span
+from tests.conftest import km
+
+__all__ = ["km", "make_doc"]
 
 
 def make_doc(text: str, ents: list[tuple[str, str]] | None = None) -> AnnotatedDoc:
@@ -24,11 +26,3 @@ def make_doc(text: str, ents: list[tuple[str, str]] | None = None) -> AnnotatedD
     if start < len(text):
         sents.append(Span.of(text, start, len(text)))
     return AnnotatedDoc(Doc.from_text(text), sentences=tuple(sents), entities=tuple(found))
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(a))

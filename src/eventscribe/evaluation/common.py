@@ -7,13 +7,9 @@ import math
 import sys
 from typing import Any
 
+from eventscribe.model.place import haversine_km
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+__all__ = ["emit_json", "haversine_km", "prf", "rounded"]
 
 
 def prf(tp: float, n_pred: float, n_gold: float) -> tuple[float, float, float]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from functools import cache
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from eventscribe.model import (
     AnnotatedDoc,
@@ -34,6 +36,9 @@ from eventscribe.stages.event_mentions import (
 from eventscribe.stages.roles import dedupe, is_pronoun, parse_sentences, roles_for, sector_of
 from eventscribe.stages.roles_patterns import pattern_roles
 from eventscribe.stages.typing_rules import refine_type
+
+if TYPE_CHECKING:
+    from eventscribe.stages.geoparse_rank import Hint
 
 STAGE = "events.assemble.v2"
 COUNT_ONLY = "a casualty count implies it"
@@ -523,19 +528,26 @@ def _plural_demonyms(text: str, tokens: Any, gaz: Any) -> list[Any]:
     return out
 
 
-def _demonym_country(adoc: AnnotatedDoc, m: Mention) -> tuple[PlaceMention, str] | None:
-    """Last resort when no place is named at all: the country of a demonym ("Afghan forces")
-    in the event's sentence, else the document's most frequent one, at country precision."""
+def _demonym_hints(text: str) -> list[Hint]:
+    """Demonyms of the text ("Afghan", "Syrians") as country hints, in text order."""
     from eventscribe.resources.gazetteer import Gazetteer
-    from eventscribe.stages import geoparse
     from eventscribe.stages.geoparse_match import tokenize as place_tokens
     from eventscribe.stages.geoparse_rank import find_hints
 
-    text = adoc.text
     gaz = Gazetteer.load()
     tokens = place_tokens(text)
     hints = find_hints(text, tokens, gaz, areas=False)
     hints.extend(_plural_demonyms(text, tokens, gaz))
+    return hints
+
+
+def _demonym_country(
+    adoc: AnnotatedDoc, m: Mention, hints: list[Hint]
+) -> tuple[PlaceMention, str] | None:
+    """Last resort when no place is named at all: the country of a demonym ("Afghan forces")
+    in the event's sentence, else the document's most frequent one, at country precision."""
+    from eventscribe.stages import geoparse
+
     if not hints:
         return None
     sent = adoc.sentences[m.sentence]
@@ -558,8 +570,11 @@ def _demonym_country(adoc: AnnotatedDoc, m: Mention) -> tuple[PlaceMention, str]
     )
 
 
-def _country_place(adoc: AnnotatedDoc, m: Mention) -> tuple[PlaceMention, str] | None:
-    """The country most mentioned near the event (else in the document), at country precision."""
+def _country_place(
+    adoc: AnnotatedDoc, m: Mention, demonyms: Callable[[], list[Hint]]
+) -> tuple[PlaceMention, str] | None:
+    """The country most mentioned near the event (else in the document), at country precision;
+    with no place at all, the country of a demonym (``demonyms`` computes them once per doc)."""
     near: Counter[str] = Counter()
     for p in adoc.places:
         if p.place is None:
@@ -569,7 +584,7 @@ def _country_place(adoc: AnnotatedDoc, m: Mention) -> tuple[PlaceMention, str] |
             near[p.place.country_code] += 1
     pool = near or _doc_countries(adoc)
     if not pool:
-        return _demonym_country(adoc, m)
+        return _demonym_country(adoc, m, demonyms())
     cc, _ = pool.most_common(1)[0]
     country = [
         p for p in adoc.places
@@ -691,9 +706,14 @@ def assemble(adoc: AnnotatedDoc, roles: str = "patterns") -> tuple[Event, ...]:
                 m.place_reason = found[1]
     mentions = corefer(adoc.text, mentions)
     mentions = absorb_country_level(mentions, substantive_ordinals(adoc))
+
+    @cache
+    def demonyms() -> list[Hint]:
+        return _demonym_hints(adoc.text)
+
     for m in mentions:
         if m.place is None:
-            found = _feature_anaphor(adoc, m) or _country_place(adoc, m)
+            found = _feature_anaphor(adoc, m) or _country_place(adoc, m, demonyms)
             if found is not None:
                 m.places = [found[0]]
                 m.place_reason = found[1] + (f" ({m.place_reason})" if m.place_reason else "")

@@ -108,9 +108,11 @@ def parse_sentences(adoc: AnnotatedDoc, indices: Iterable[int]) -> dict[int, Any
 
 
 _CUT_RIGHT = {"relcl", "acl", "advcl", "prep", "punct", "cc", "conj"}
-_INSTRUMENTS = re.compile(
+# Objects that are the means of an act, not its target ("set fire to", "fired rockets at",
+# "put up posters"); shared by the dependency rules and the token patterns.
+INSTRUMENTS = re.compile(
     r"^(?:\w+\s+)?(?:fire|vehicles?|cars?|trucks?|ammunition|weapons?|rockets?|missiles?|bullets?|"
-    r"tear gas|posters|things|slogans|leaflets|placards|messages)$",
+    r"tear gas|posters|things|slogans|leaflets|placards|messages|banners|graffiti)$",
     re.IGNORECASE,
 )
 
@@ -244,7 +246,7 @@ def roles_for(
     tars = [
         a
         for a in (to_actor(t) for t in targets)
-        if a is not None and not _INSTRUMENTS.match(a.name)
+        if a is not None and not INSTRUMENTS.match(a.name)
     ]
     return acts, tars, "; ".join(reasons) or "no role found by the dependency rules"
 

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from eventscribe.model import Actor, Span
-from eventscribe.stages.roles import country_of, normalise_name, sector_of
+from eventscribe.stages.roles import INSTRUMENTS, country_of, normalise_name, sector_of
 from eventscribe.stages.roles_phrases import (
     SERIES_NOUNS,
     aimed_at,
@@ -203,11 +203,6 @@ def _trim_state(toks: Sequence[Tok], se: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
-_INSTRUMENTS = re.compile(
-    r"^(?:\w+\s+)?(?:fire|vehicles?|cars?|trucks?|ammunition|weapons?|rockets?|missiles?|bullets?|"
-    r"tear gas|posters|things|slogans|leaflets|placards|messages|banners|graffiti)$",
-    re.IGNORECASE,
-)
 _PARTICIPLES = re.compile(
     r"(?:ed|en|wn)$|^(?:shot|hit|held|taken|beaten|slain|caught|set|burnt|sent|led|brought|told|"
     r"paid|hired|found|seen|left|kept|given|thrown|struck|hurt|cut|put)$"
@@ -341,7 +336,7 @@ def pattern_roles(
     targets = [
         a for a in (make_actor(text, toks, s, e)
                     for s, e in (_trim_state(toks, t) for t in tars) if s < e)
-        if a is not None and not _INSTRUMENTS.match(a.name)
+        if a is not None and not INSTRUMENTS.match(a.name)
     ]
     return actors, targets, "; ".join(why) or "no role found by the token patterns"
 
