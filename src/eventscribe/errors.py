@@ -25,6 +25,7 @@ CODES: dict[str, str] = {
     "E056": "no such event or merged event",
     "E057": "a manual merge needs at least two different events",
     "E058": "the event is not merged with another report",
+    "E066": "a merged event's report events are missing from the store",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,11 @@ def acled_event_id_cnty(ev: EventDict) -> str:
     """ISO3 of the country (``XXX`` if unknown) + 8 digits derived from the event id (stable)."""
     place = ev.get("place") or {}
     iso3 = country_info(place.get("country_code")).get("iso3", "XXX")
-    digits = int(str(ev["id"]).removeprefix("ev_")[:10], 16) % 10**8
+    tail = str(ev["id"]).rsplit("_", 1)[-1][:10]  # ev_<hex> and mev_<hex> ids
+    try:
+        digits = int(tail, 16) % 10**8
+    except ValueError:  # an id from elsewhere: still stable
+        digits = zlib.crc32(str(ev["id"]).encode("utf-8")) % 10**8
     return f"{iso3}{digits:08d}"
 
 

@@ -320,6 +320,26 @@ def iter_merged(store: Store, *, min_reports: int = 1) -> Iterator[dict[str, Any
         yield json.loads(js)
 
 
+def iter_merged_with_reports(
+    store: Store, *, min_reports: int = 1, batch: int = 500,
+) -> Iterator[tuple[dict[str, Any], dict[str, dict[str, Any]]]]:
+    """Stored merged events (as :func:`iter_merged`), each with its reports' event dicts by id
+    (with ``"doc"``), read ``batch`` merged events at a time so memory stays bounded."""
+    buf: list[dict[str, Any]] = []
+
+    def flush() -> Iterator[tuple[dict[str, Any], dict[str, dict[str, Any]]]]:
+        reports = _load_events(store, [i for m in buf for i in m.get("event_ids") or ()])
+        for m in buf:
+            yield m, {i: reports[i] for i in m.get("event_ids") or () if i in reports}
+        buf.clear()
+
+    for m in iter_merged(store, min_reports=min_reports):
+        buf.append(m)
+        if len(buf) >= batch:
+            yield from flush()
+    yield from flush()
+
+
 def iter_audit(store: Store) -> Iterator[dict[str, Any]]:
     """Manual decisions, oldest first."""
     for rid, at, action, a, b, note, actor in store._conn.execute(
