@@ -159,7 +159,7 @@ def _strong(cands: list[Candidate], population: int = STRONG_POPULATION) -> bool
 
 def _prev_word(text: str, start: int) -> str:
     k = start - 1
-    while k >= 0 and text[k] == " ":
+    while k >= 0 and text[k] in " #":  # "in #Mbengwi": a hashtag is the word itself
         k -= 1
     end = k + 1
     while k >= 0 and (text[k].isalpha()):
@@ -199,6 +199,42 @@ def _used_as_person(text: str, surface: str) -> bool:
             return True
         i = text.find(surface, i + 1)
     return False
+
+
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+     "south-east", "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
+     "north-eastern", "north-western", "south-eastern", "south-western"}
+)
+
+
+def compass_word(surface: str) -> bool:
+    """Whether a name is only a compass word ("West", "Eastern"): a direction or a qualifier
+    of the name after it ("Eastern Ghouta", "Northern Burma"), not a place by itself."""
+    return surface.lower() in _COMPASS
+
+
+def _country(cands: list[Candidate]) -> bool:
+    """Whether a country is among the candidates under its own name (never a person's)."""
+    return any(c.match == "primary" and c.entry.feature_code == "PCLI" for c in cands)
+
+
+def _norp_place(text: str, ent: Entity, a: int, b: int, cands: list[Candidate],
+                gaz: Gazetteer) -> bool:
+    """A NORP entity that is a place name, not a demonym ("Clashes in Aleppo" tagged NORP):
+    the same span, no demonym or inhabitant reading, and a large or administrative place or
+    a locative word before it."""
+    s, e = _clean_entity(text, ent)
+    if (s, e) != (a, b) or not cands:
+        return False
+    surface = text[a:b]
+    if gaz.demonym_country(surface) is not None or gaz.inhabitant_places(surface):
+        return False
+    if surface.endswith("s") and gaz.demonym_country(surface[:-1]) is not None:
+        return False  # "Syrians"
+    prev = _prev_word(text, a)
+    return _strong(cands) or (prev in _LOCATIVE and prev != "of")
 
 
 def _list_neighbour(text: str, a: Mention, b: Mention) -> bool:
@@ -248,7 +284,10 @@ def recognise(
             continue
         surface = text[s:e]
         longer = [(a, b) for a, b in matched if a <= s and e <= b and (a, b) != (s, e)]
-        if longer and not gaz.has_key(name_key(surface)):  # NER cut a gazetteer name short
+        if longer and (not gaz.has_key(name_key(surface)) or (
+            _strong(gaz.candidates(text[longer[0][0] : longer[0][1]]))
+            and not _strong(gaz.candidates(surface))
+        )):  # NER cut a gazetteer name short ("DR" of "DR Congo" is not Dar'a)
             a, b = longer[0]
             sub = text[a:b]
             mentions.append(Mention(a, b, sub, name_key(sub), gaz.candidates(sub), ent.label,
@@ -256,6 +295,8 @@ def recognise(
                                     f"'{surface}'"))
             covered.append((a, b))
             continue
+        if compass_word(surface):
+            continue  # "West", "Eastern": a direction, not a place
         if name_key(surface) in gaz.not_places or (
             name_key(surface) in person_words and not _strong(gaz.candidates(surface))
         ):
@@ -314,7 +355,15 @@ def recognise(
         key = name_key(surface)
         cands = gaz.candidates(surface) or area_candidates(gaz, surface)
         over = [en for en in other_ents if en.span.start < b and a < en.span.end]
-        if any(en.label in _HINT_LABELS for en in over):
+        if compass_word(surface):
+            continue  # "Eastern Ghouta", "the West": a direction, not a place
+        norp = [en for en in over if en.label in _HINT_LABELS]
+        if norp:
+            if len(over) == 1 and _norp_place(text, norp[0], a, b, cands, gaz) and not (
+                key in gaz.not_places or key in person_words
+            ):
+                mentions.append(Mention(a, b, surface, key, cands, "NORP",
+                                        "tagged NORP by NER but a place name, not a demonym"))
             continue
         if key in gaz.not_places or key in person_words or _person_context(text, a, b):
             continue
@@ -322,7 +371,10 @@ def recognise(
         org = [en for en in over if en.label == "ORG"]
         if person:
             p = person[0]
-            if p.span.start == a and p.span.end == b and " " not in surface:
+            if p.span.start == a and p.span.end == b and _country(cands):
+                mentions.append(Mention(a, b, surface, key, cands, "PERSON",
+                                        "a PERSON entity that is a country's name"))
+            elif p.span.start == a and p.span.end == b and " " not in surface:
                 m = Mention(a, b, surface, key, cands, "PERSON",
                             "a single-word PERSON entity that is a known place")
                 if _strong(cands, TOWN_OVER_PERSON):
@@ -355,7 +407,7 @@ def recognise(
         if over:
             continue
         m = Mention(a, b, surface, key, cands, None, "gazetteer name match")
-        if _strong(cands) and a not in sent_starts:
+        if _strong(cands) and (a not in sent_starts or _country(cands)):
             m.why = "gazetteer name match of a large or administrative place"
             mentions.append(m)
         else:

@@ -56,13 +56,18 @@ AREA_WORDS = {
 }
 
 
+_COMPASS_AREA = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                           "western", "central"})
+
+
 def area_candidates(gaz: Gazetteer, surface: str) -> list[Candidate]:
     """'Isfahan Province', 'Anderson county': the admin areas of that name and level."""
     words = surface.rsplit(" ", 1)
     if len(words) != 2:
         return []
     levels = AREA_WORDS.get(words[1].lower())
-    if levels is None:
+    if levels is None or not words[0][:1].isupper() or words[0].lower() in _COMPASS_AREA:
+        # "west province", "Eastern region": a direction, not the area's name
         return []
     return [c for c in gaz.candidates(words[0]) if c.entry.feature_code in levels]
 

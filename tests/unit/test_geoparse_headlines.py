@@ -1,0 +1,73 @@
+"""geoparse on headline-style text: NORP-tagged places, compass words, cut-short country names,
+country names tagged PERSON, hashtags. Hand-written sentences; entities given by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscribe.model import AnnotatedDoc, PlaceMention
+from eventscribe.stages.geoparse import GazetteerGeoparser
+from eventscribe.stages.geoparse_match import compass_word
+from tests.unit.geoparse_helpers import make_doc
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def stage() -> GazetteerGeoparser:
+    s = GazetteerGeoparser()
+    s.warm_up()
+    return s
+
+
+def _places(adoc: AnnotatedDoc) -> dict[str, PlaceMention]:
+    return {p.span.text: p for p in adoc.places}
+
+
+def _cc(adoc: AnnotatedDoc, surface: str) -> str | None:
+    p = _places(adoc).get(surface)
+    return p.place.country_code if p is not None and p.place is not None else None
+
+
+def test_geoparse_headlines_norp_tagged_city_is_a_place(stage: GazetteerGeoparser) -> None:
+    out = stage(make_doc("Heavy fighting in Aleppo overnight", [("Aleppo", "NORP")]))
+    assert _cc(out, "Aleppo") == "SY"
+
+
+def test_geoparse_headlines_norp_demonym_stays_a_hint(stage: GazetteerGeoparser) -> None:
+    out = stage(make_doc("Syrian troops advance on the town", [("Syrian", "NORP")]))
+    assert "Syrian" not in _places(out)
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("Fighting flares in the Eastern Ghouta suburbs", [("the Eastern Ghouta", "ORG")]),
+    ("Ten killed in Afghan west province", [("Afghan", "NORP"), ("west province", "GPE")]),
+    ("Relations between Moscow and the West cooled", [("Moscow", "GPE"), ("West", "LOC")]),
+])
+def test_geoparse_headlines_compass_words_are_not_areas(
+    stage: GazetteerGeoparser, text: str, ents: list[tuple[str, str]]
+) -> None:
+    out = stage(make_doc(text, ents))
+    resolved = {p.span.text: p.place for p in out.places if p.place is not None}
+    assert not any(compass_word(s.split()[0]) for s in resolved), resolved
+
+
+def test_geoparse_headlines_country_short_form_cut_by_ner(stage: GazetteerGeoparser) -> None:
+    out = stage(make_doc("Dozens killed in DR Congo's east", [("DR", "GPE"), ("Congo", "GPE")]))
+    assert _cc(out, "DR Congo") == "CD"
+    assert "DR" not in _places(out)
+
+
+def test_geoparse_headlines_country_tagged_person(stage: GazetteerGeoparser) -> None:
+    out = stage(make_doc("Burkina Faso: two dead in an attack", [("Burkina Faso", "PERSON")]))
+    assert _cc(out, "Burkina Faso") == "BF"
+
+
+def test_geoparse_headlines_hashtag_after_locative(stage: GazetteerGeoparser) -> None:
+    out = stage(make_doc("A man was shot dead in #Mbengwi on Monday", [("Mbengwi", "PERSON")]))
+    assert _cc(out, "Mbengwi") == "CM"
+
+
+def test_geoparse_headlines_compass_word() -> None:
+    assert compass_word("Eastern") and compass_word("north-west")
+    assert not compass_word("Easton")
