@@ -167,6 +167,20 @@ def _claim_triggers(pred: Predictions, event: Any, text: str) -> None:
         pred.triggers.append(("violence", s, e))
 
 
+def _stated_arguments(pred: Predictions, adoc: Any, event: Any, spans: Sequence[Any],
+                      span_class: dict[tuple[int, int], str], fam: str) -> None:
+    """Places and instruments the text states for each trigger (common nouns included):
+    :func:`eventscribe.stages.roles_args.event_arguments`."""
+    from eventscribe.stages.roles_args import event_arguments
+
+    for sp, arg in event_arguments(adoc, event, spans):
+        tfam = CLASS_FAMILY.get(span_class.get((sp.start, sp.end), ""), fam)
+        if arg.role == "place":
+            _add(pred, tfam, "place", arg.span.text)
+        elif tfam in ("violence", "damage"):
+            _add(pred, tfam, "instrument", arg.span.text)
+
+
 def system_predictions(result: Any) -> Predictions:
     """Triggers and arguments of one pipeline result (``DocResult``)."""
     pred = Predictions()
@@ -218,6 +232,8 @@ def system_predictions(result: Any) -> Predictions:
                 if role == "target" and afam == "violence" and a.sector in _PERSON_SECTORS:
                     role = "victim"
                 _add(pred, afam, role, a.span.text)
+        if result.adoc is not None:
+            _stated_arguments(pred, result.adoc, e, spans, span_class, fam)
         if (e.place is not None and e.place.provenance.evidence
                 and not e.place.provenance.reason.startswith(INFERRED_PLACE)):
             sp = e.place.provenance.evidence[0]

@@ -1,0 +1,102 @@
+"""Stated places and instruments of triggers (stages/roles_args.py), on sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscribe.model import Span
+from eventscribe.stages.roles_args import (
+    PLACE_NOUNS,
+    WEAPON_NOUNS,
+    is_place_noun,
+    is_weapon_noun,
+    trigger_arguments,
+)
+
+pytestmark = pytest.mark.unit
+
+
+def args(sentence: str, trigger: str, ents: tuple[tuple[str, str], ...] = ()):
+    """(role, head, text) of the arguments of ``trigger``; ``ents``: (text, label) pairs."""
+    i = sentence.index(trigger)
+    spans = []
+    for text, label in ents:
+        s = sentence.index(text)
+        spans.append((s, s + len(text), label))
+    out = trigger_arguments(
+        sentence, Span.of(sentence, 0, len(sentence)), Span.of(sentence, i, i + len(trigger)),
+        spans,
+    )
+    return [(a.role, a.head, a.span.text) for a in out]
+
+
+def test_roles_args_common_noun_place_after_the_verb():
+    out = args("A car bomb exploded outside a busy bus station on Tuesday.", "exploded")
+    assert ("place", "station", "a busy bus station") in out
+
+
+def test_roles_args_place_with_of_keeps_the_noun_head():
+    out = args("Two men were shot in the northern town of Dalby.", "shot",
+               ents=(("Dalby", "GPE"),))
+    assert [a for a in out if a[0] == "place"] == [
+        ("place", "town", "the northern town of Dalby")]
+
+
+def test_roles_args_time_and_event_phrases_are_not_places():
+    out = args("Five soldiers were killed in the attack in March.", "killed",
+               ents=(("March", "DATE"),))
+    assert [a for a in out if a[0] == "place"] == []
+
+
+def test_roles_args_coordinated_and_apposed_places():
+    out = args("Militants attacked posts in Karvan and Tolsk, Verania, overnight.", "attacked",
+               ents=(("Karvan", "GPE"), ("Tolsk", "GPE"), ("Verania", "GPE")))
+    heads = [a[1] for a in out if a[0] == "place"]
+    assert heads == ["karvan", "tolsk", "verania"]
+
+
+def test_roles_args_on_needs_a_road_like_place():
+    assert [a[1] for a in args("Gunmen opened fire on the highway near the camp.", "opened fire")
+            if a[0] == "place"] == ["highway"]
+    assert [a for a in args("Rebels launched an attack on the embassy.", "attack")
+            if a[0] == "place"] == []
+
+
+def test_roles_args_sentence_initial_place_phrase():
+    out = args("At the crowded market, three people were wounded.", "wounded")
+    assert ("place", "market", "the crowded market") in out
+
+
+def test_roles_args_place_before_a_noun_trigger():
+    out = args("The Rivertown airport bombing shocked the country.", "bombing")
+    assert ("place", "airport", "Rivertown airport") in out
+
+
+def test_roles_args_instrument_after_with():
+    out = args("A man attacked shoppers with a kitchen knife.", "attacked")
+    assert ("instrument", "knife", "a kitchen knife") in out
+
+
+def test_roles_args_instrument_list_after_a_throwing_verb():
+    out = args("Fans clashed, hurling bottles, chairs and other objects.", "clashed")
+    assert [a[1] for a in out if a[0] == "instrument"] == ["bottles", "chairs", "objects"]
+
+
+def test_roles_args_no_instrument_without_a_weapon_word():
+    out = args("Villagers attacked the thieves with great anger.", "attacked")
+    assert [a for a in out if a[0] == "instrument"] == []
+
+
+def test_roles_args_weapon_modifier_and_subject():
+    assert ("instrument", "rocket", "rocket") in args(
+        "A rocket attack hit the base.", "attack")
+    assert ("instrument", "bomb", "The bomb") in args(
+        "The bomb exploded at noon.", "exploded")
+
+
+def test_roles_args_word_lists_are_lower_case_and_plural_aware():
+    for table in (PLACE_NOUNS, WEAPON_NOUNS):
+        assert all(w == w.lower() and w.strip() == w for w in table)
+    assert is_place_noun("Villages") and is_weapon_noun("Grenades")
+    assert not is_place_noun("attack") and not is_weapon_noun("people")
