@@ -19,7 +19,7 @@ EventDict = dict[str, Any]
 # ACLED "inter" codes by actor sector (lower case, "_"/"-" read as spaces).
 INTER_CODES: dict[str, int] = {
     "state": 1, "state forces": 1, "government": 1, "military": 1, "army": 1, "police": 1,
-    "security forces": 1, "rebel": 2, "rebels": 2, "rebel group": 2, "insurgent": 2,
+    "security forces": 1, "security": 1, "rebel": 2, "rebels": 2, "rebel group": 2, "insurgent": 2,
     "insurgents": 2, "political militia": 3, "militia": 3, "identity militia": 4,
     "ethnic militia": 4, "communal militia": 4, "rioters": 5, "rioter": 5, "protesters": 6,
     "protester": 6, "civilians": 7, "civilian": 7, "external": 8, "other": 8,
