@@ -135,6 +135,7 @@ _UNIT_WORDS = frozenset(("second seconds minute minutes hour hours day days week
                          "months year years decade decades today tonight tomorrow yesterday noon "
                          "midnight daily weekly monthly now").split())
 _CAP_WORD = re.compile(r"[A-Za-z]+")
+_ACRONYM_END = re.compile(r"(?<![\w.])[A-Z]{2,5}(?:['’]s)?$")
 
 
 def _is_title(text: str, xs: int, xe: int, s: int, e: int) -> bool:
@@ -150,6 +151,8 @@ def _is_title(text: str, xs: int, xe: int, s: int, e: int) -> bool:
             head = text[s:pos].rstrip(" \t\"'“‘`(")
             if head and head[-1] not in ".!?:\n":
                 hit = True
+                if _ACRONYM_END.search(head):
+                    return True  # "USA Today", "NBC's Today show", "VOA Today": a title
     if not hit:
         return False
     sent = _CAP_WORD.findall(text, s, e)

@@ -385,6 +385,10 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(decade_value(first, ctx.dct, part), rule, f"decade {m['x']!r} ({how})")
 
 
+_SEASON_NAME_AFTER = re.compile(r"(?-i:\s+[A-Z][a-z]+)")
+"""A capitalised season followed by a capitalised word is (part of) a name."""
+
+
 def _season(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     rule = "season"
     g = m.groupdict()
@@ -395,6 +399,9 @@ def _season(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         return None  # a bare "spring"/"fall" is as often a noun or verb of another sense
     if name == "fall" and not (g.get("y") or rel) and re.match(r"\s+of\b", ctx.after(m.end())):
         return None  # "the fall of the city"
+    if _SEASON_NAME_AFTER.match(ctx.after(m.end("s"), 30)) and g["s"][0].isupper() and not (
+            g.get("y") or g.get("ry")):
+        return None  # "the Winter Olympics", "the Summer Games": a capitalised name
     if g.get("y"):
         return ok(season_value(int(g["y"]), name, ctx.dct), rule,
                   f"season {m['x']!r} (year stated)")

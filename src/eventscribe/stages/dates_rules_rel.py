@@ -79,10 +79,25 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if ctx.dct is None:
         return no_dct(rule, kind)
     rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
-    d, how = _weekday_date(ctx, weekday_number(g["wd"]), rel, m.start("x"), m.end("x"))
+    wd = weekday_number(g["wd"])
+    first = None if rel else _LISTED_AFTER_DAY.search(ctx.before(m.start("x"), 40))
+    d, how = _weekday_date(ctx, wd, rel, m.start("x"), m.end("x"))
+    if first is not None:
+        # "meet on Thursday and Friday": a day listed after a coming one is coming too
+        prev, _ = _weekday_date(ctx, weekday_number(first["wd"]), None,
+                                m.start("x") - len(first.group()))
+        if prev > ctx.dct and d < prev:
+            d = prev + timedelta(days=(wd - prev.weekday() - 1) % 7 + 1)
+            how = f"the first such weekday after {first['wd']!r} (listed with it; future)"
     suffix = "T" + _POD[pod] if pod else ""
     return ok(day_value(d, ctx.dct, suffix), rule, f"weekday {m['x']!r}: {how}", kind=kind,
               score=0.8)
+
+
+_LISTED_AFTER_DAY = re.compile(
+    rf"(?<![\w-])(?P<wd>{WEEKDAY})\s*(?:,?\s+(?:and|or|to|through|till|until|into)\s+|-|–)$",
+    re.IGNORECASE)
+"""A weekday listed right after another ("Thursday and Friday", "Monday-Wednesday")."""
 
 
 _GENERIC_POSSESSED = re.compile(
@@ -230,7 +245,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 _PRESENT_PLAN = re.compile(
     r"\b(?:meets?|begins?|starts?|opens?|visits?|convenes?|reconvenes?|resumes?|travels?|arrives?"
-    r"|leaves|votes?|hosts?|faces?|kicks\s+off|kick\s+off|gets\s+under\s+way)"
+    r"|leaves|votes?|hosts?|faces?|kicks\s+off|kick\s+off|gets\s+under\s+way|expires|ends|closes"
+    r"|concludes|runs|takes\s+place|is\s+due|are\s+due)"
     r"(?:\s+(?!on\b|by\b)[a-z]+){0,2}\s+(?:on\s+)?$", re.IGNORECASE)
 """A scheduling verb in the present tense right before a weekday: news style for a coming
 day ("Arafat and Netanyahu meet separately Monday", "the trial opens on Tuesday")."""
@@ -310,8 +326,10 @@ _UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": 
               "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}
 
 
-_AGE_OR_NOUN_AFTER = re.compile(r"\s*(?:-|\s)?old\b|\s+of\b|\s+(?!later|ago|earlier|or|and|before"
-                                r"|after|in|on|to|for|from|at|with|when|the)[a-z]+\b")
+_AGE_OR_NOUN_AFTER = re.compile(r"\s*(?:-|\s)?old\b|\s+of\b|\s+(?!(?:later|ago|earlier|or|and"
+                                r"|before|after|in|on|to|for|from|at|with|when|the)\b)\w+")
+"""A noun (or name: "a second A380") after "a second"/"a quarter" makes it an ordinal or a
+fraction; a preposition or conjunction leaves it a duration ("for a second or two")."""
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?"
                           r"|seats|flights|units|shares|times))\s*$", re.IGNORECASE)
 
