@@ -146,3 +146,23 @@ def test_roles_patterns_hyphenated_participle_is_an_adjective():
         "Troops were sent by the Iran-backed governor Ali Musa to raid the camp.", "raid"
     )
     assert acts == ["Troops"] and tars == ["camp"]
+
+
+def test_roles_patterns_reduced_relative_subject_of_a_passive():
+    _, tars, _ = roles("The blast shook the area, and two cars parked nearby were destroyed.",
+                       "destroyed")
+    assert tars == ["two cars"]
+    _, tars, _ = roles("Guests staying in a small hotel were killed.", "killed")
+    assert tars == ["Guests"]
+
+
+def test_roles_patterns_clause_preposition_blocks_the_reduced_relative():
+    acts, _, _ = roles("The colonel died after a roadside bomb exploded.", "exploded")
+    assert "colonel" not in " ".join(acts)
+
+
+def test_roles_patterns_means_filter_spares_passive_subjects():
+    _, tars, _ = roles("Rioters set fire to vehicles.", "set fire to")
+    assert tars == []
+    _, tars, _ = roles("Several vehicles were torched overnight.", "torched")
+    assert tars == ["Several vehicles"]

@@ -120,9 +120,24 @@ def _left_subject(toks: Sequence[Tok], v: int, depth: int = 0) -> tuple[int, int
         a2 = chunk_start(toks, r)
         if a2 < r and has_content(toks, a2, r):
             return a2, r
+    # a reduced relative clause: "two cars parked nearby were destroyed", "guests staying in
+    # a pension were injured": the subject is the noun before the participle
+    if (k > 1 and toks[k - 1].kind == "V" and toks[k - 1].lower.endswith(("ed", "ing"))
+            and toks[k - 2].kind == "C"
+            and not any(toks[i].lower in CLAUSE_PREPS for i in range(k, a))
+            and (k < a or all(toks[i].lower in _LOCATIVE_ADVERBS for i in range(a, j)))):
+        a2 = chunk_start(toks, k - 1)
+        if a2 < k - 1 and has_content(toks, a2, k - 1):
+            return a2, k - 1
     if a == 1 and toks[0].kind == "P":
         return None  # the chunk is the object of a sentence-initial preposition
     return a, j
+
+
+_LOCATIVE_ADVERBS = frozenset(
+    "nearby there here outside inside overseas abroad downtown upstairs downstairs above "
+    "below".split()
+)
 
 
 def _left_coordinated(toks: Sequence[Tok], chunk: tuple[int, int],
@@ -135,8 +150,9 @@ def _left_coordinated(toks: Sequence[Tok], chunk: tuple[int, int],
     if a < 2 or toks[a - 1].lower not in ("and", "or"):
         return out
     k = a - 1
-    if toks[k - 1].text == ",":
-        k -= 1  # Oxford comma
+    oxford = toks[k - 1].text == ","
+    if oxford:
+        k -= 1
     while k > 0 and len(out) < limit:
         s = chunk_start(toks, k)
         if s >= k or not has_content(toks, s, k):
@@ -146,7 +162,9 @@ def _left_coordinated(toks: Sequence[Tok], chunk: tuple[int, int],
             k = s - 1
             continue
         break
-    return out
+    # ", and" after a single chunk joins clauses ("the blast shook the area, and two cars
+    # were destroyed"); an Oxford comma closes a list of three or more
+    return out if not oxford or len(out) >= 2 else []
 
 
 def _controller(toks: Sequence[Tok], to: int) -> tuple[int, int] | None:
@@ -225,6 +243,7 @@ def pattern_roles(
     first, last = idx[0], idx[-1]
     acts: list[tuple[int, int]] = []
     tars: list[tuple[int, int]] = []
+    undergoer: set[tuple[int, int]] = set()  # passive subjects: what the act was done to
     why: list[str] = []
     if pos == "verb" and _noun_use(toks, first):
         pos = "noun"
@@ -241,6 +260,7 @@ def pattern_roles(
             if subj:
                 tars.append(subj)
                 tars.extend(_left_coordinated(toks, subj))
+                undergoer.update(tars)
             if by:
                 acts.append(by)
             why.append("passive: the subject is the target, 'by X' the actor")
@@ -334,9 +354,11 @@ def pattern_roles(
         if a is not None
     ]
     targets = [
-        a for a in (make_actor(text, toks, s, e)
-                    for s, e in (_trim_state(toks, t) for t in tars) if s < e)
-        if a is not None and not INSTRUMENTS.match(a.name)
+        a for a, means in (
+            (make_actor(text, toks, s, e), (s, e) not in undergoer)
+            for s, e in (_trim_state(toks, t) for t in tars) if s < e)
+        # ("set fire to vehicles" names the means; "two cars were destroyed" the target)
+        if a is not None and not (means and INSTRUMENTS.match(a.name))
     ]
     return actors, targets, "; ".join(why) or "no role found by the token patterns"
 
