@@ -74,3 +74,45 @@ def test_dates_v4_listed_weekdays_in_the_past_resolve_on_their_own() -> None:
 def test_dates_v4_present_tense_deadline_verbs_point_ahead(text: str, expr: str,
                                                             timex: str) -> None:
     assert spans(text).get(expr) == timex
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("The economy grew 0.1 percent in the October-December quarter.",
+     "the October-December quarter", "2012-Q4"),
+    ("Profit rose in the July-September period of 2011.", "the July-September period of 2011",
+     "2011-Q3"),
+    ("Sales in the Jan.-March quarter fell.", "the Jan.-March quarter", "2013-Q1"),
+])
+def test_dates_v4_three_months_name_a_quarter(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex
+
+
+def test_dates_v4_two_months_are_no_quarter() -> None:
+    assert "the May-June period" not in spans("In the May-June period prices fell.")
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("Inflation will fall in the second half of the year.", "the second half of the year",
+     "2013-H2"),
+    ("Sales rose in the first half of this year.", "the first half of this year", "2013-H1"),
+    ("Troops will be in place by the end of the month.", "the end of the month", "2013-03"),
+    ("The vote is at the end of the week.", "the end of the week", "2013-W11"),
+])
+def test_dates_v4_parts_of_the_publication_year_month_week(text: str, expr: str,
+                                                           timex: str) -> None:
+    assert spans(text).get(expr) == timex
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("They met at 9 o'clock.", "9 o'clock", "2013-03-13T09:00"),
+    ("At 5 in the afternoon the bomb exploded.", "5 in the afternoon", "2013-03-13T17:00"),
+    ("He arrived at 10 at night.", "10 at night", "2013-03-13T22:00"),
+    ("The father will leave at 4 in the morning.", "4 in the morning", "2013-03-14T04:00"),
+])
+def test_dates_v4_clock_times_said_in_words(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex
+
+
+@pytest.mark.parametrize("text", ["The score was 3-2 at 4.", "He was arrested at 12."])
+def test_dates_v4_a_bare_number_after_at_is_no_time(text: str) -> None:
+    assert spans(text) == {}

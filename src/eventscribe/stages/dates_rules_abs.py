@@ -269,7 +269,7 @@ def _year_part(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         return no_dct(rule)
     else:
         shift = _ry(m) or 0
-        y, how = ctx.dct.year + shift, f"{m['ry']} year relative to the publication date"
+        y, how = ctx.dct.year + shift, f"{m['ry'] or m['ty']} relative to the publication date"
     if "half" in mod:
         h = 1 if mod.startswith("first") else 2
         return ok(half_value(y, h, ctx.dct), rule, f"half-year {m['x']!r} ({how})")
@@ -495,7 +495,8 @@ ABS_RULES: tuple[Rule, ...] = (
     Rule("year-part", compile_rule(
         r"(?P<x>(?:the\s+)?(?P<mod>early|mid|late|end|beginning|start|middle|first\s+half"
         r"|second\s+half|latter\s+half|last\s+half)(?:\s*-\s*|\s+(?:of\s+)?)(?:(?:the\s+)?"
-        rf"{YEAR}|{REL_YEAR}))(?![\w-])"), _year_part, ("num", "unit"), frozenset(
+        rf"{YEAR}|{REL_YEAR}|(?P<ty>the\s+(?:current\s+)?year)))(?![\w-])"), _year_part,
+        ("num", "unit"), frozenset(
         "the early mid late end beginning start middle first second latter last".split())),
     Rule("year", compile_rule(
         r"(?:\b(?P<cue>in|since|by|until|till|from|before|after|during|year|through|between"

@@ -1,0 +1,106 @@
+"""Date rules added in session 3 (v4): quarters named by their months, the end of the month,
+clock times said in words.
+
+"The October-December quarter" and "the July-September period" are how economic news
+(GDP figures, company results outside the US) names a calendar quarter; TimeML writes the
+quarter (``2012-Q4``). "By the end of the month" is the publication month (its late part);
+"at 4 in the morning" is 04:00 on the publication day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from eventscribe.stages.dates_calendar import (
+    MONTH_NAMES,
+    Resolution,
+    day_value,
+    month_value,
+    quarter_value,
+    week_value,
+)
+from eventscribe.stages.dates_lexicon import MONTH_ANY, MONTHS, month_number
+from eventscribe.stages.dates_rules import Ctx, Rule, compile_rule, no_dct, ok
+
+_M1 = MONTH_ANY.replace("(?-i:", "(?P<m1>(?-i:", 1) + ")"
+_M2 = MONTH_ANY.replace("(?-i:", "(?P<m2>(?-i:", 1) + ")"
+
+
+def _month_span_quarter(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"the October-December quarter": three consecutive months name the calendar quarter
+    their middle month lies in (most recent one begun by the DCT unless a year is given)."""
+    rule = "month-quarter"
+    m1, m2 = month_number(m["m1"]), month_number(m["m2"])
+    if (m2 - m1) % 12 != 2:
+        return None  # not a three-month span ("the May-June period")
+    mid = m1 % 12 + 1
+    q = (mid - 1) // 3 + 1
+    if m["y"]:
+        y, how = int(m["y"]), "year stated"
+    elif ctx.dct is None:
+        return no_dct(rule)
+    else:
+        begun = ctx.dct.year if 3 * q - 2 <= ctx.dct.month else ctx.dct.year - 1
+        y, how = begun, "the most recent such quarter begun by the publication date"
+    return ok(quarter_value(y, q, ctx.dct), rule,
+              f"{m['x']!r}: the three months name calendar quarter Q{q} ({how})", score=0.8)
+
+
+_PART = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}
+
+
+def _part_of_unit(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"the end of the month", "the beginning of this week": part of the publication
+    month/week (TimeML writes the month or week itself)."""
+    rule = "part-of-unit"
+    if ctx.dct is None:
+        return no_dct(rule)
+    part = _PART[m["p"].lower()]
+    if m["u"].lower() == "month":
+        value = month_value(ctx.dct.year, ctx.dct.month, ctx.dct, part)
+    else:
+        value = week_value(ctx.dct, ctx.dct)
+    return ok(value, rule, f"{m['x']!r}: the {part} part of the publication {m['u'].lower()}",
+              score=0.7)
+
+
+_POD_HOURS = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
+
+
+def _spoken_clock(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"at 4 in the morning", "at 9 o'clock": a clock time on the publication day."""
+    rule = "clock-time"
+    h = int(m["h"])
+    if not 1 <= h <= 12:
+        return None
+    pod = (m["pod"] or m["pod2"] or "").lower()
+    if (pod == "night" and h >= 6) or pod in ("afternoon", "evening"):
+        h = h % 12 + 12
+    elif pod in ("morning", "night"):
+        h = h % 12
+    elif not pod and not m["oc"]:
+        return None
+    if ctx.dct is None:
+        return no_dct(rule, "time")
+    if pod == "morning" and ctx.future_cue(m.start("x")):
+        return ok(day_value(ctx.dct + timedelta(days=1), ctx.dct, f"T{h:02d}:00"), rule,
+                  f"time {m['x']!r} the morning after the publication date (future wording)",
+                  kind="time", score=0.5)
+    return ok(day_value(ctx.dct, ctx.dct, f"T{h:02d}:00"), rule,
+              f"time {m['x']!r} on the publication date (assumed)", kind="time", score=0.6)
+
+
+V4_RULES: tuple[Rule, ...] = (
+    Rule("part-of-unit", compile_rule(
+        r"(?P<x>\bthe\s+(?P<p>end|beginning|start|middle)\s+of\s+the\s+(?P<u>month|week))"
+        r"(?![\w-])"), _part_of_unit, ("unit",), frozenset(("the",))),
+    Rule("spoken-clock", compile_rule(
+        r"\bat\s+(?:about\s+|around\s+)?(?P<x>(?P<h>\d{1,2})(?P<oc>\s+o['’]clock)?"
+        r"(?:\s+(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<pod2>night)))?)"
+        r"(?![\w:.,-]\d)(?![\w])"), _spoken_clock, ("num",), frozenset(("at", "about", "around"))),
+    Rule("month-quarter", compile_rule(
+        rf"(?P<x>(?:the\s+)?{_M1}\s*(?:[-–—/]|\s+to\s+)\s*{_M2}\s+(?:fiscal\s+)?(?:quarter|period)"
+        r"(?:\s+(?:of\s+)?(?P<y>\d{4})(?!\d))?)(?![\w-])"), _month_span_quarter, ("month",),
+        frozenset(["the", "sept", *MONTHS, *(n.lower() for n in MONTH_NAMES)])),
+)
