@@ -166,3 +166,12 @@ def test_roles_patterns_means_filter_spares_passive_subjects():
     assert tars == []
     _, tars, _ = roles("Several vehicles were torched overnight.", "torched")
     assert tars == ["Several vehicles"]
+
+
+def test_roles_patterns_coordinated_event_nouns_share_the_of_target():
+    acts, tars, why = roles(
+        "Leaders condemned the slaughter and maiming of men, women and children.",
+        "slaughter", pos="noun",
+    )
+    assert acts == [] and tars == ["men", "women", "children"]
+    assert "agent noun" not in why

@@ -277,7 +277,8 @@ def pattern_roles(
         a0 = first
         while a0 > 0 and toks[a0 - 1].kind in ("C", "D"):
             a0 -= 1
-        if toks[last].lower.endswith(("er", "ers")) and toks[last].lower not in NOT_AGENT_ER:
+        if (toks[last].lower.endswith(("er", "ers")) and toks[last].lower not in NOT_AGENT_ER
+                and toks[last].lower not in EVENT_NOUNS):
             acts.append((a0, last + 1))  # "a suicide bomber", "the attackers": the agent itself
             why.append("the agent noun is the actor")
         poss = next((k for k in range(a0, first) if toks[k].lower.endswith(("'s", "’s"))), -1)
@@ -293,7 +294,12 @@ def pattern_roles(
             if ent_mods:
                 acts.append((ent_mods[0], ent_mods[-1] + 1))
                 why.append("a named group modifying the noun is the actor")
-        on = after_prep(toks, last + 1, frozenset({"on", "against", "targeting", "of"}), 2)
+        nxt = last + 1
+        if (nxt + 1 < len(toks) and toks[nxt].lower in ("and", "or")
+                and nxt + 2 < len(toks) and toks[nxt + 2].lower in ("of", "on", "against")
+                and (toks[nxt + 1].lower.endswith("ing") or toks[nxt + 1].lower in EVENT_NOUNS)):
+            nxt += 2  # "the slaughter and maiming of X": X is the target of both nouns
+        on = after_prep(toks, nxt, frozenset({"on", "against", "targeting", "of"}), 2)
         if on:
             tars.append(on)
             why.append("'on/against/of X' after the noun is the target")
