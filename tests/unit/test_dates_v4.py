@@ -116,3 +116,22 @@ def test_dates_v4_clock_times_said_in_words(text: str, expr: str, timex: str) ->
 @pytest.mark.parametrize("text", ["The score was 3-2 at 4.", "He was arrested at 12."])
 def test_dates_v4_a_bare_number_after_at_is_no_time(text: str) -> None:
     assert spans(text) == {}
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("But a minute and a half later, a pilot landed.", "a minute and a half", "PT1M30S"),
+    ("The meeting lasted an hour and a half.", "an hour and a half", "PT1H30M"),
+    ("He spent a year and a half in jail.", "a year and a half", "P1Y6M"),
+])
+def test_dates_v4_a_unit_and_a_half(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex
+
+
+def test_dates_v4_a_year_earlier_than_a_year_named_in_the_sentence() -> None:
+    found = spans("It lost $1 billion in 2012, compared with a profit of $2 billion a year "
+                  "earlier.")
+    assert found["a year earlier"] == "2011"
+
+
+def test_dates_v4_a_year_ago_stays_relative_to_publication() -> None:
+    assert spans("It lost $1 billion in 2010, up from a loss a year ago.")["a year ago"] == "2012"

@@ -218,6 +218,13 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         y = latest_month(dct, mo) - 1
         return ok(month_value(y, mo, dct), rule, f"{m['x']!r}: {month[-1]} (named in the "
                   "sentence) a year before", score=0.6)
+    stated = _YEAR_STATED.findall(ctx.text, ctx.sent_start, m.start("x"))
+    if (unit == "year" and g["dir"].lower() == "earlier" and quarter_ctx is None and stated
+            and not month):
+        # "a profit in 2012, compared with a loss a year earlier": earlier than the year named
+        y = int(stated[-1]) - n
+        return ok(year_value(y, dct), rule, f"{m['x']!r}: {n} year(s) before {stated[-1]}, the "
+                  "year named earlier in the sentence", score=0.6)
     if unit == "year" and n == 1 and direction < 0 and quarter_ctx is not None:
         # earnings style: "profit rose from $5 million a year earlier" compares quarters
         named = quarter_ctx.group(1)
@@ -243,6 +250,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(value, rule, f"{m['x']!r}: {n} {unit}(s) from the publication date")
 
 
+_YEAR_STATED = re.compile(r"(?<![\w$.,-])(1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+"""A four-digit year written in the text (not an amount: "$2012", "2012.5")."""
 _PRESENT_PLAN = re.compile(
     r"\b(?:meets?|begins?|starts?|opens?|visits?|convenes?|reconvenes?|resumes?|travels?|arrives?"
     r"|leaves|votes?|hosts?|faces?|kicks\s+off|kick\s+off|gets\s+under\s+way|expires|ends|closes"
@@ -377,7 +386,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     vague = re.sub(r"\s+", " ", (g.get("vague") or "").lower())
     if vague in ("a couple of", "couple of"):
         n = 2
-    half = bool(g.get("half"))
+    half = bool(g.get("half") or g.get("half2"))
     if (n is not None and not half and unit in ("day", "week", "month", "year")
             and ctx.dct is not None and re.search(r"\bin\s+$", ctx.before(m.start("x"), 4))
             and m["x"][:1].isalnum() and ctx.future_cue(m.start("x"))):
@@ -390,7 +399,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         num = (g.get("n") or str(n)).lower()
         tx = f"P{t}{n * mult}{letter}" if "." not in num else f"P{t}{float(num) * mult:g}{letter}"
         if half:
-            sub = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "30M",
+            sub = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "30M", "TM": "30S",
                    "Q": "45D"}.get(code)
             if sub is not None and mult == 1:
                 tx += sub
@@ -481,7 +490,8 @@ REL_RULES: tuple[Rule, ...] = (
         rf"(?:(?P<n>{NUM})(?P<half>\s+(?:1/2|and\s+a\s+half))?|(?P<vague>a\s+few|few|several"
         r"|(?:a\s+)?couple\s+of|many|recent|coming))(?:\s+more)?"
         r"(?:\s+(?:straight|consecutive|successive|trading|business|working))?"
-        rf"[\s-]+{_UNITS_RE}(?:[\s-]+long)?)(?![\w-])"), _duration, ("unit", "quarter"),
+        rf"[\s-]+{_UNITS_RE}(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+long)?)(?![\w-])"), _duration,
+        ("unit", "quarter"),
         NUMBER_FIRSTS | frozenset(
             "the past last next coming previous first final following a few several many recent"
             .split())),
