@@ -81,8 +81,8 @@ def test_dates_more_year_ago_without_a_named_quarter_uses_the_last_completed() -
     ("a couple of years", THU, "P2Y"),
     ("2 1/2 years", THU, "P2Y6M"),
     ("the last twenty four hours", THU, "PT24H"),
-    ("the past two quarters", THU, "P6M"),
-    ("recent quarters", THU, "PXM"),
+    ("the past two quarters", THU, "P2Q"),
+    ("recent quarters", THU, "PXQ"),
     ("5 p.m. EST Nov. 9", THU, "1999-11-09T17:00"),
 ])
 def test_dates_more_expressions(expr: str, dct: date, timex: str) -> None:

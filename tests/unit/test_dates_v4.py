@@ -135,3 +135,21 @@ def test_dates_v4_a_year_earlier_than_a_year_named_in_the_sentence() -> None:
 
 def test_dates_v4_a_year_ago_stays_relative_to_publication() -> None:
     assert spans("It lost $1 billion in 2010, up from a loss a year ago.")["a year ago"] == "2012"
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("Japan entered recession after two consecutive quarters of negative growth.",
+     "two consecutive quarters", "P2Q"),
+    ("It became profitable after several quarters of losses.", "several quarters", "PXQ"),
+    ("It must pay $100 million in interest every quarter.", "every quarter", "P1Q"),
+    ("Growth may slow for two and a half quarters.", "two and a half quarters", "P2.5Q"),
+    ("The war lasted a decade and a half.", "a decade and a half", "P15Y"),
+])
+def test_dates_v4_quarters_as_durations_and_sets(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex
+
+
+@pytest.mark.parametrize("text", ["Three quarters of voters backed the plan.",
+                                  "About a quarter of the staff left."])
+def test_dates_v4_fractions_are_no_quarters(text: str) -> None:
+    assert spans(text) == {}

@@ -40,7 +40,7 @@ from eventscribe.stages.dates_rules import (
 )
 
 _BARE_UNIT = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
-              "month": "M", "year": "Y", "decade": "Y", "centurie": "Y", "quarter": "M"}
+              "month": "M", "year": "Y", "decade": "Y", "centurie": "Y", "quarter": "Q"}
 
 
 def _bare_duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:

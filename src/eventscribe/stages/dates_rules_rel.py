@@ -343,13 +343,18 @@ _RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|percent|
                           r"|seats|flights|units|shares|times))\s*$", re.IGNORECASE)
 
 
+_FRACTION = re.compile(r"(?:a|an|one|two|three|1|2|3)[\s-]+quarters?", re.IGNORECASE)
+"""Quarters that can be a fraction before "of" ("three quarters of the vote"); with a
+modifier ("two consecutive quarters of growth", "several quarters of losses") they are time."""
+
+
 def _not_a_duration(m: re.Match[str], ctx: Ctx) -> bool:
     """Ages ("52 years old"), ordinals and fractions ("a second group", "a quarter of"),
     and rates ("$5 million a year", "700 seats a week") are no time expressions."""
     after = ctx.after(m.end("x"), 20)
     unit = m["u"].lower()
     if re.match(r"\s*(?:-|\s)old\b", after) or (unit.startswith("quarter") and re.match(
-            r"\s+of\b", after)):
+            r"\s+of\b", after) and _FRACTION.fullmatch(m["x"])):
         return True
     if unit in ("second", "quarter") and m["x"].lower() in ("a second", "a quarter") and (
             _AGE_OR_NOUN_AFTER.match(after)):
@@ -377,9 +382,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         code, mult = "Y", 10
     elif code == "CE":
         code, mult = "Y", 100
-    elif code == "Q":
-        code, mult = "M", 3  # TimeML writes quarters as months: "three quarters" = P9M
-    else:
+    else:  # quarters stay quarters ("two consecutive quarters" = P2Q, as TimeBank and MEANTIME)
         mult = 1
     t = "T" if code.startswith("T") else ""
     letter = code[-1]
@@ -399,10 +402,12 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         num = (g.get("n") or str(n)).lower()
         tx = f"P{t}{n * mult}{letter}" if "." not in num else f"P{t}{float(num) * mult:g}{letter}"
         if half:
-            sub = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "30M", "TM": "30S",
-                   "Q": "45D"}.get(code)
+            sub = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "30M",
+                   "TM": "30S"}.get(code)
             if sub is not None and mult == 1:
                 tx += sub
+            elif "." not in num:
+                tx = f"P{t}{n * mult + mult / 2:g}{letter}"  # "two and a half quarters": P2.5Q
     return ok(None, "duration", f"{m['x']!r} is a duration ({tx}), not a date", kind="duration",
               timex=tx, score=0.7)
 
@@ -429,12 +434,13 @@ def _set(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         return None  # "the party daily Granma": a newspaper
     if _rate_of_quantity(m, ctx, word):
         return None
-    unit = next((u for u in ("hour", "day", "week", "month", "year", "night", "morning", "evening")
+    unit = next((u for u in ("hour", "day", "week", "month", "quarter", "year", "night",
+                             "morning", "evening")
                  if u in word), None)
     if unit is None:
         unit = {"annually": "year", "yearly": "year", "nightly": "night"}.get(word, "day")
     tx = {"hour": "PT1H", "day": "P1D", "night": "P1D", "morning": "P1D", "evening": "P1D",
-          "week": "P1W",
+          "week": "P1W", "quarter": "P1Q",
           "month": "P1M", "year": "P1Y"}[unit]
     return ok(None, "set", f"{m['x']!r} is a recurring time ({tx})", kind="set", timex=tx,
               score=0.6)
@@ -498,7 +504,7 @@ REL_RULES: tuple[Rule, ...] = (
     Rule("set", compile_rule(
         r"(?P<x>\b(?:hourly|daily|weekly|monthly|annually|yearly|nightly|(?:every|each|per"
         r"|once\s+a)\s+"
-        r"(?:day|week|month|year|night|morning|evening)))(?![\w-])"), _set, ("set",)),
+        r"(?:day|week|month|quarter|year|night|morning|evening)))(?![\w-])"), _set, ("set",)),
     Rule("reference", compile_rule(
         r"(?P<x>\b(?:now|currently|nowadays|these\s+days|at\s+present|recently"
         r"|the\s+past|the\s+(?:near\s+)?future))(?![\w-])"), _ref, ("ref",)),
