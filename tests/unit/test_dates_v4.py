@@ -153,3 +153,12 @@ def test_dates_v4_quarters_as_durations_and_sets(text: str, expr: str, timex: st
                                   "About a quarter of the staff left."])
 def test_dates_v4_fractions_are_no_quarters(text: str) -> None:
     assert spans(text) == {}
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("Voters go to the polls every four years.", "every four years", "P4Y"),
+    ("Buses run every 10 minutes.", "every 10 minutes", "PT10M"),
+    ("He visits every other week.", "every other week", "P2W"),
+])
+def test_dates_v4_every_n_units_is_a_set(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex

@@ -20,7 +20,7 @@ from eventscribe.stages.dates_calendar import (
     quarter_value,
     week_value,
 )
-from eventscribe.stages.dates_lexicon import MONTH_ANY, MONTHS, month_number
+from eventscribe.stages.dates_lexicon import MONTH_ANY, MONTHS, NUM, month_number, number_value
 from eventscribe.stages.dates_rules import Ctx, Rule, compile_rule, no_dct, ok
 
 _M1 = MONTH_ANY.replace("(?-i:", "(?P<m1>(?-i:", 1) + ")"
@@ -91,7 +91,25 @@ def _spoken_clock(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               f"time {m['x']!r} on the publication date (assumed)", kind="time", score=0.6)
 
 
+_SET_UNIT = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M",
+             "quarter": "Q", "year": "Y"}
+
+
+def _every_n(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"every four years", "every other week", "every 10 minutes": a set (``P4Y``)."""
+    n = 2 if m["n"].lower() == "other" else number_value(m["n"])
+    if n is None:
+        return None
+    code = _SET_UNIT[m["u"].lower()]
+    tx = f"P{'T' if code.startswith('T') else ''}{n}{code[-1]}"
+    return ok(None, "set", f"{m['x']!r} is a recurring time ({tx})", kind="set", timex=tx,
+              score=0.6)
+
+
 V4_RULES: tuple[Rule, ...] = (
+    Rule("every-n", compile_rule(
+        rf"(?P<x>\bevery\s+(?P<n>other|{NUM})\s+(?P<u>second|minute|hour|day|week|month|quarter"
+        r"|year)s?)(?![\w-])"), _every_n, ("set",), frozenset(("every",))),
     Rule("part-of-unit", compile_rule(
         r"(?P<x>\bthe\s+(?P<p>end|beginning|start|middle)\s+of\s+the\s+(?P<u>month|week))"
         r"(?![\w-])"), _part_of_unit, ("unit",), frozenset(("the",))),
