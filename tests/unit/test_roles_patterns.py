@@ -175,3 +175,27 @@ def test_roles_patterns_coordinated_event_nouns_share_the_of_target():
     )
     assert acts == [] and tars == ["men", "women", "children"]
     assert "agent noun" not in why
+
+
+def test_roles_patterns_reduced_passive_headline():
+    acts, tars, _ = roles("Three soldiers killed in Kabul blast", "killed")
+    assert acts == [] and tars == ["Three soldiers"]
+    acts, tars, _ = roles("Police arrested five protesters in Lagos.", "arrested")
+    assert acts == ["Police"] and tars == ["five protesters"]
+
+
+def test_roles_patterns_intransitive_verb_keeps_its_subject():
+    acts, _, _ = roles("A bomb exploded in the market.", "exploded")
+    assert acts == ["bomb"]
+    acts, _, _ = roles("Gunmen have killed in the past.", "killed")
+    assert acts == ["Gunmen"]
+
+
+def test_roles_patterns_word_after_subject_pronoun_is_a_verb():
+    toks = tokenize("We mourn the soldiers.", 0, 22, ())
+    assert [t.kind for t in toks[:2]] == ["X", "V"]
+
+
+def test_roles_patterns_blamed_on_gives_the_actor():
+    acts, tars, why = roles("Officials blamed the bombing on rebels.", "bombing", pos="noun")
+    assert acts == ["rebels"] and tars == [] and "blamed" in why

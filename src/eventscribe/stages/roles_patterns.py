@@ -250,7 +250,7 @@ def pattern_roles(
     elif pos == "noun" and toks[first].kind == "V" and first > 0 and toks[first - 1].lower in BE:
         pos = "verb"  # "jets have been bombing Aleppo": a progressive verb
     if pos == "verb":
-        passive = _is_passive(toks, first, last)
+        passive = _is_passive(toks, first, last) or _reduced_passive(toks, first, last)
         subj = _left_subject(toks, first)
         if subj is None and first > 0 and toks[first - 1].lower == "to":
             subj = _controller(toks, first - 1)
@@ -300,7 +300,11 @@ def pattern_roles(
                 and (toks[nxt + 1].lower.endswith("ing") or toks[nxt + 1].lower in EVENT_NOUNS)):
             nxt += 2  # "the slaughter and maiming of X": X is the target of both nouns
         on = after_prep(toks, nxt, frozenset({"on", "against", "targeting", "of"}), 2)
-        if on:
+        blame = any(toks[k].lower in _BLAME_VERBS for k in range(max(0, a0 - 1), first))
+        if on and blame and toks[on[0] - 1].lower == "on":
+            acts.append(on)  # "blamed the attack on X": X is who carried it out
+            why.append("'blamed the noun on X': X is the actor")
+        elif on:
             tars.append(on)
             why.append("'on/against/of X' after the noun is the target")
         else:
@@ -376,6 +380,43 @@ def _is_passive(toks: Sequence[Tok], first: int, last: int) -> bool:
     while k >= 0 and toks[k].kind == "B":
         k -= 1
     return k >= 0 and toks[k].lower in BE
+
+
+_BLAME_VERBS = frozenset("blamed blames blame blaming pinned pins pin pinning".split())
+_DONE_TO = frozenset(
+    "killed injured wounded hurt maimed arrested detained jailed imprisoned abducted kidnapped "
+    "murdered executed assassinated massacred slaughtered beheaded lynched shot stabbed beaten "
+    "tortured raped seized captured freed released targeted ambushed raided stormed "
+    "bombed shelled torched looted destroyed damaged demolished ransacked vandalised vandalized "
+    "displaced evacuated rescued".split()
+)
+"""Participles of verbs that take an object: without one, and without an auxiliary, they are
+reduced passives ("Three soldiers killed in Kabul blast")."""
+
+
+def _reduced_passive(toks: Sequence[Tok], first: int, last: int) -> bool:
+    """"Three soldiers killed in Kabul blast", "the six members killed and those injured": a
+    participle of a transitive verb right after its noun, with no auxiliary and no object."""
+    if toks[first].lower not in _DONE_TO:
+        return False
+    k = first - 1
+    while k >= 0 and toks[k].kind == "B":
+        k -= 1
+    if k < 0 or toks[k].kind != "C" or toks[k].lower.endswith(("'s", "’s")):
+        return False
+    n = len(toks)
+    j = last + 1
+    while j < n and toks[j].kind == "B":
+        j += 1
+    if j >= n:
+        return True
+    nxt = toks[j]
+    if nxt.kind == "P":
+        return nxt.lower not in ("to", "out", "up", "off", "about", "as", "like", "than")
+    if nxt.kind == "J" or nxt.text == ",":
+        after = toks[j + 1] if j + 1 < n else None
+        return after is None or after.kind != "V"
+    return nxt.kind in (".", "T")
 
 
 def _verb_between(toks: Sequence[Tok], a: int, b: int) -> bool:

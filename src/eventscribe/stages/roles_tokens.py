@@ -39,6 +39,7 @@ AUX = frozenset(
 )
 BE = frozenset("is are was were be been being am got get gets".split())
 PRON = frozenset("they he she it we i you them him us me".split())
+_SUBJECT_PRONOUNS = frozenset("they he she we i".split())
 NEG_ADV = frozenset(
     "not never also reportedly allegedly later then still already just again even only yet "
     "yesterday today tonight overnight immediately subsequently apparently initially "
@@ -176,6 +177,8 @@ def _kind(words: Sequence[str], i: int, caps: Sequence[bool]) -> str:
         return "C"
     prev = words[i - 1].lower() if i > 0 else ""
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    if prev in _SUBJECT_PRONOUNS and lw.isalpha() and lw not in NOT_VERB_ED:
+        return "V"  # "we mourn", "they deplored": a word after a subject pronoun is its verb
     nxt_content = bool(nxt) and nxt[0].isalpha() and nxt not in _NOT_CONTENT
     after_det = (prev in DET and prev != "that") or prev == "" or prev[:1].isdigit()
     if lw in AMBIGUOUS and nxt and (nxt in AUX or (nxt in VERBS and nxt not in AMBIGUOUS)
