@@ -162,3 +162,15 @@ def test_dates_v4_fractions_are_no_quarters(text: str) -> None:
 ])
 def test_dates_v4_every_n_units_is_a_set(text: str, expr: str, timex: str) -> None:
     assert spans(text).get(expr) == timex
+
+
+@pytest.mark.parametrize(("text", "expr"), [
+    ("Net rose 33% in the fiscal first quarter.", "the fiscal first quarter"),
+    ("It earned $5 million for the fiscal-first quarter ended Sept. 30.",
+     "the fiscal-first quarter"),
+    ("It reported net for the fiscal second-quarter of $8.6 million.", "fiscal second-quarter"),
+    ("Plants will be closed over the next year or so, a spokesman said.", "the next year or so"),
+    ("Share may rise over the next two years or so.", "the next two years or so"),
+])
+def test_dates_v4_spans_keep_fiscal_and_or_so(text: str, expr: str) -> None:
+    assert expr in spans(text)

@@ -241,9 +241,10 @@ _MOD_BEFORE = re.compile(
     r"|over|under)\s+)$", re.IGNORECASE)
 _MOD_LAST = frozenset("around nearly almost approximately roughly than least most to over under "
                       "the early late".split())
-_TRIM_START = re.compile(r"the\s+(?=\w+-quarter\b)", re.IGNORECASE)
+_TRIM_START = re.compile(r"the\s+(?=(?:fiscal[\s-]+)?\w+-quarter\b)", re.IGNORECASE)
 _PART_OF = re.compile(r"(?:end|beginning|start|middle)\s+of\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_OR_SO = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:early|late)\s+$", re.IGNORECASE)
 _DAY_RULES = frozenset(("weekday", "day-word"))
 
@@ -262,6 +263,8 @@ def _with_modifiers(text: str, found: list[Found]) -> list[Found]:
         trim = _TRIM_START.match(text, s, e)
         if trim is not None and res.rule == "quarter" and text[e - 8 : e] == "-quarter":
             s = trim.end()  # "[the] third-quarter results": the determiner is the noun's
+        if (approx := _OR_SO.match(text, e)) is not None:
+            e = approx.end()  # "the next two years or so": TimeML keeps the approximation in
         before = text[max(prev_end, s - 24) : s]
         last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
         if last not in _MOD_LAST:

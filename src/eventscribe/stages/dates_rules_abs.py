@@ -506,6 +506,7 @@ ABS_RULES: tuple[Rule, ...] = (
         r"(?P<x>(?:(?P<the>the)\s+)?(?:(?P<ago>year[\s-]earlier|year[\s-]ago)\s+)?"
         r"(?:(?:(?P<y0>\d{4})|(?P<ry0>last|this|next)\s+year['’]s)\s+)?"
         r"(?:(?P<rel>last|latest|past|previous|preceding|current|this|next|coming)\s+)?"
+        r"(?:fiscal[\s-]+(?=\w+[\s-]+quarter))?"
         r"(?:(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)?"
         r"(?:fiscal\s+)?quarter(?![\w-])(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?:the\s+year\s+)?"
         rf"{YEAR}|{REL_YEAR}))?)"), _quarter, ("quarter",)),
