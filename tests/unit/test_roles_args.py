@@ -100,3 +100,21 @@ def test_roles_args_word_lists_are_lower_case_and_plural_aware():
         assert all(w == w.lower() and w.strip() == w for w in table)
     assert is_place_noun("Villages") and is_weapon_noun("Grenades")
     assert not is_place_noun("attack") and not is_weapon_noun("people")
+
+
+def test_roles_args_place_noun_with_its_name():
+    out = args("The blast hit a shop on the main street Rue Colbert.", "blast",
+               ents=(("Rue Colbert", "PERSON"),))
+    assert ("place", "colbert", "the main street Rue Colbert") in out
+
+
+def test_roles_args_sentence_initial_name():
+    out = args("At Kings Cross, two guards were killed.", "killed")
+    assert ("place", "cross", "Kings Cross") in out
+    out = args("In 1995, two guards were killed.", "killed", ents=(("1995", "DATE"),))
+    assert [a for a in out if a[0] == "place"] == []
+
+
+def test_roles_args_aspectual_subject_is_the_instrument():
+    out = args("The bombs began to explode before noon.", "explode")
+    assert ("instrument", "bombs", "The bombs") in out

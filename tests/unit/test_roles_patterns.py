@@ -199,3 +199,10 @@ def test_roles_patterns_word_after_subject_pronoun_is_a_verb():
 def test_roles_patterns_blamed_on_gives_the_actor():
     acts, tars, why = roles("Officials blamed the bombing on rebels.", "bombing", pos="noun")
     assert acts == ["rebels"] and tars == [] and "blamed" in why
+
+
+def test_roles_patterns_aspectual_to_infinitive_takes_the_subject():
+    acts, _, _ = roles("The militants began to shell the town.", "shell")
+    assert acts == ["militants"]
+    acts, _, _ = roles("The militants want to shell the town.", "shell")
+    assert acts == []

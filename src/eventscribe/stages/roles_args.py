@@ -80,6 +80,8 @@ _FIRE_VERBS = frozenset(
     "detonating detonates dropped drop dropping drops used use using uses wielding wielded "
     "brandishing brandished set-off".split()
 )
+_ASPECTUAL = frozenset("began begin begins started start starts continued continue continues "
+                       "kept resumed".split())
 _WITH_WORDS = frozenset({"with", "using"})
 _PLACE_PREPS = frozenset(
     "in at near outside inside across throughout around along within".split()
@@ -153,12 +155,28 @@ def _proper_unlabelled(toks: Sequence[Tok], ents: Sequence[tuple[int, int, str]]
     return True
 
 
+def _initial_name(toks: Sequence[Tok], ents: Sequence[tuple[int, int, str]],
+                  ch: tuple[int, int]) -> bool:
+    """A sentence-initial "At/In X," whose X is a name, not a person or a time ("At Oxford
+    St, ...")."""
+    h = _head(toks, *ch)
+    if h < ch[0] or not toks[h].text[:1].isupper() or toks[h].kind == "T":
+        return False
+    e = toks[h].ent
+    return e < 0 or ents[e][2] not in ("PERSON", "DATE", "TIME", "NORP", "EVENT", "CARDINAL")
+
+
 def _place_chunk(toks: Sequence[Tok], ents: Sequence[tuple[int, int, str]],
                  ch: tuple[int, int], prep: str) -> bool:
     h = _head(toks, *ch)
     if h < ch[0] or toks[h].kind == "T":
         return False
     word = toks[h].lower
+    if toks[h].text[:1].isupper() and any(
+        toks[k].kind == "C" and not toks[k].text[:1].isupper() and is_place_noun(toks[k].lower)
+        for k in range(ch[0], h)
+    ):
+        return True  # "the central street Rue Victor Hugo": a place noun and its name
     if prep != "on" and _proper_unlabelled(toks, ents, ch):
         return True  # "in Badia al-Sukhnah": a name NER left unlabelled, after "in/at/near"
     if _named_place(toks, ents, h):
@@ -276,6 +294,8 @@ def _instruments(text: str, toks: Sequence[Tok], first: int, last: int) -> list[
     j = first
     while j > 0 and toks[j - 1].kind in ("A", "B"):
         j -= 1
+    if j > 1 and toks[j - 1].lower == "to" and toks[j - 2].lower in _ASPECTUAL:
+        j -= 2  # "the bombs began to explode"
     if j < first or (j > 0 and toks[j - 1].kind == "C"):
         s2 = chunk_start(toks, j)
         if s2 < j and is_weapon_noun(toks[_head(toks, s2, j)].lower):
@@ -300,7 +320,8 @@ def trigger_arguments(
     if not out and toks and toks[0].kind == "P" and toks[0].lower in _PLACE_PREPS:
         ch = right_object(toks, 1)
         if (ch is not None and ch[1] < len(toks) and toks[ch[1]].text == ","
-                and ch[1] <= first and _place_chunk(toks, ents_t, ch, toks[0].lower)):
+                and ch[1] <= first and (_place_chunk(toks, ents_t, ch, toks[0].lower)
+                                        or _initial_name(toks, ents_t, ch))):
             out = _with_parts(text, toks, ents_t, ch, "a sentence-initial place phrase")
     # a place named before a noun trigger: "the Kabul airport bombing"
     s = chunk_start(toks, first)

@@ -60,6 +60,8 @@ def _left_subject(toks: Sequence[Tok], v: int, depth: int = 0) -> tuple[int, int
     j = v
     while j > 0 and toks[j - 1].kind in ("A", "B"):
         j -= 1
+    if j > 1 and toks[j - 1].lower == "to" and toks[j - 2].lower in _ASPECTUAL and depth < 3:
+        return _left_subject(toks, j - 2, depth + 1)  # "the bombs began to explode"
     if j > 0 and toks[j - 1].lower == "to":
         return None  # "to attack": the subject is too far to guess safely
     if j > 0 and toks[j - 1].lower in _ASPECTUAL and depth < 3:
