@@ -174,3 +174,15 @@ def test_dates_v4_every_n_units_is_a_set(text: str, expr: str, timex: str) -> No
 ])
 def test_dates_v4_spans_keep_fiscal_and_or_so(text: str, expr: str) -> None:
     assert expr in spans(text)
+
+
+@pytest.mark.parametrize("text", ["He lives at 2012 Main Street.",
+                                  "The measure, known as Proposition 2012, failed.",
+                                  "Its Windows 2000 software was hacked.",
+                                  "The Russell 2000 index fell 2 percent."])
+def test_dates_v4_numbered_names_and_addresses_are_no_years(text: str) -> None:
+    assert spans(text) == {}
+
+
+def test_dates_v4_a_year_before_a_street_with_a_cue_is_still_a_year() -> None:
+    assert spans("The shop opened in 2012 on Main Street.").get("2012") == "2012"

@@ -107,7 +107,8 @@ NON_YEAR_BEFORE = frozenset(
     """resolution no no. number flight route room page article item code model highway bus
     line section paragraph chapter unit batch case file law bill decree order act about some
     nearly almost approximately around roughly least than over only total height altitude
-    $ € £ rs usd""".split()
+    $ € £ rs usd proposition prop interstate windows russell version suite gate platform
+    channel apollo""".split()
 )
 QUANTIFIERS = frozenset("about some nearly almost approximately around roughly".split())
 

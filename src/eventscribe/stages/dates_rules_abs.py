@@ -242,6 +242,10 @@ def _month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 # --- years, parts of years, quarters, halves ---------------------------------------------------
 
 
+_STREET_AFTER = re.compile(r"(?-i:(?:\s+[A-Z][a-z]+){1,2}\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\."
+                           r"|Boulevard|Blvd\.?|Lane|Drive|Place|Square)(?!\w))")
+
+
 def _year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     rule = "year"
     y = int(m["y"])
@@ -254,6 +258,8 @@ def _year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     nword = nxt[0].lower().strip(",.;:") if nxt else ""
     if nword in COUNT_NOUNS:
         return None
+    if not cue and _STREET_AFTER.match(ctx.after(m.end("x"), 40)):
+        return None  # "2012 Main Street": a house number
     if not cue and (y < 1500 or y > 2199):
         return None
     how = f"cue {cue!r}" if cue else "a four-digit year"
