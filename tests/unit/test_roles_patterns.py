@@ -206,3 +206,10 @@ def test_roles_patterns_aspectual_to_infinitive_takes_the_subject():
     assert acts == ["militants"]
     acts, _, _ = roles("The militants want to shell the town.", "shell")
     assert acts == []
+
+
+def test_roles_patterns_group_noun_modifier_is_the_actor():
+    acts, tars, _ = roles("The police raids on the camp continued.", "raids", pos="noun")
+    assert acts == ["police"] and tars == ["camp"]
+    acts, _, _ = roles("The suicide attack on the camp continued.", "attack", pos="noun")
+    assert acts == []

@@ -293,9 +293,16 @@ def pattern_roles(
             ent_mods = [k for k in range(a0, first) if toks[k].ent >= 0
                         and ents[toks[k].ent][2] in ("ORG", "NORP")
                         and toks[k].ent == toks[first - 1].ent]
+            agent_mods = [k for k in range(a0, first) if toks[k].lower in _AGENT_MODIFIERS]
             if ent_mods:
                 acts.append((ent_mods[0], ent_mods[-1] + 1))
                 why.append("a named group modifying the noun is the actor")
+            elif agent_mods:
+                s0 = a0
+                while s0 < agent_mods[-1] and toks[s0].kind == "D":
+                    s0 += 1
+                acts.append((s0, agent_mods[-1] + 1))  # "a coalition air strike", "police raids"
+                why.append("a group noun modifying the event noun is the actor")
         nxt = last + 1
         if (nxt + 1 < len(toks) and toks[nxt].lower in ("and", "or")
                 and nxt + 2 < len(toks) and toks[nxt + 2].lower in ("of", "on", "against")
@@ -384,6 +391,11 @@ def _is_passive(toks: Sequence[Tok], first: int, last: int) -> bool:
     return k >= 0 and toks[k].lower in BE
 
 
+_AGENT_MODIFIERS = frozenset(
+    "police army military rebel rebels insurgent insurgents militant militants jihadist "
+    "jihadists government regime coalition militia navy gang".split()
+)
+"""Group nouns that, modifying an event noun, name who carried it out ("police raids")."""
 _BLAME_VERBS = frozenset("blamed blames blame blaming pinned pins pin pinning".split())
 _DONE_TO = frozenset(
     "killed injured wounded hurt maimed arrested detained jailed imprisoned abducted kidnapped "
