@@ -210,3 +210,40 @@ def test_timeml_format_dct_from_element_text_or_document_id() -> None:
            'value="" functionInDocument="CREATION_TIME"/></DCT><TEXT>Hi.</TEXT></TimeML>')
     doc = parse_tml(src)
     assert doc.dct == date(2013, 3, 5) and any("document id" in p for p in doc.problems)
+
+
+def test_eval_dates_end_to_end_breaks_errors_down_by_cause(tmp_path: Path) -> None:
+    from eventscribe.evaluation.dates import evaluate
+
+    (tmp_path / "doc.tml").write_text(TML)
+    out = evaluate(tmp_path, gold_spans=False)
+    causes = out["by_cause"]
+    # every system expression and every gold timex lands in exactly one outcome
+    system = sum(v["n"] for k, v in causes.items() if k != "missed")
+    gold = sum(v["n"] for k, v in causes.items() if k != "false_positive")
+    assert system == out["n_pred"] and gold == out["n_gold_all_types"]
+    # "odd" is a gold TIMEX3 no rule can find
+    assert causes["missed"]["n"] >= 1 and causes["missed"]["top"]["DATE"] >= 1
+    assert causes["right"]["top"].get("weekday") == 1
+
+
+def test_eval_dates_reads_meantime_cat_xml_when_there_is_no_tml(tmp_path: Path) -> None:
+    from eventscribe.evaluation.dates import evaluate
+
+    (tmp_path / "a.xml").write_text(CAT)
+    out = evaluate(tmp_path, gold_spans=False)
+    assert out["n_docs"] == 1 and out["n_gold_all_types"] == 3
+    assert sum("MEANTIME" in k for k in out["skipped"]) == 1
+    # the dateline date and "Monday" (2010-05-03 before a Tuesday DCT) are found and right
+    assert out["by_cause"]["right"]["n"] == 2
+    spans_out = evaluate(tmp_path, gold_spans=True, baseline=False)
+    assert spans_out["n_gold"] == 2 and spans_out["value_accuracy"] == 1.0
+
+
+def test_eval_dates_timeml_saved_as_xml_is_read_as_timeml(tmp_path: Path) -> None:
+    from eventscribe.evaluation.dates import evaluate
+
+    (tmp_path / "doc.xml").write_text(TML)
+    out = evaluate(tmp_path, gold_spans=True, baseline=False)
+    assert out["n_gold"] == 4 and out["value_accuracy"] == 1.0
+    assert not any("MEANTIME" in k for k in out["skipped"])

@@ -60,6 +60,9 @@ class Tally:
     skipped: Counter[str] = field(default_factory=Counter)
     by_granularity: Counter[str] = field(default_factory=Counter)
     by_granularity_ok: Counter[str] = field(default_factory=Counter)
+    by_cause: Counter[str] = field(default_factory=Counter)
+    """End to end: every system and gold timex by outcome (see :func:`score_end_to_end`)."""
+    by_cause_rule: Counter[tuple[str, str]] = field(default_factory=Counter)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -167,6 +170,22 @@ def score_baseline(docs: list[TimeMLDoc]) -> Tally:
     return tally
 
 
+def _cause(tally: Tally, cause: str, rule: str) -> None:
+    tally.by_cause[cause] += 1
+    tally.by_cause_rule[cause, rule] += 1
+
+
+def cause_breakdown(tally: Tally, top: int = 6) -> dict[str, Any]:
+    """Counts by outcome - right, right_span_boundary (value right, span differs),
+    wrong_value(_span_boundary), false_positive (no overlapping gold), missed (gold timex no
+    expression overlaps) - each with its most frequent rules (the gold type for missed)."""
+    out: dict[str, Any] = {}
+    for cause, n in sorted(tally.by_cause.items()):
+        rules = Counter({r: k for (c, r), k in tally.by_cause_rule.items() if c == cause})
+        out[cause] = {"n": n, "top": dict(rules.most_common(top))}
+    return out
+
+
 def score_end_to_end(docs: list[TimeMLDoc], errors: int = 0) -> Tally:
     """Tag the raw text; match system and gold timexes by span (TempEval-3 style)."""
     from eventscribe.stages.dates import find_expressions
@@ -189,13 +208,21 @@ def score_end_to_end(docs: list[TimeMLDoc], errors: int = 0) -> Tally:
             match = next((i for i, g in enumerate(gold)
                           if i not in used and g.start < e and s < g.end), None)
             if match is None:
+                _cause(tally, "false_positive", res.rule)
                 continue
             used.add(match)
             g = gold[match]
             tally.relaxed_tp += 1
-            tally.strict_tp += int((s, e) == (g.start, g.end))
-            if res.timex and normalise_value(res.timex) == normalise_value(g.value):
-                tally.value_tp += 1
+            exact = (s, e) == (g.start, g.end)
+            tally.strict_tp += int(exact)
+            tx = res.timex or ""
+            right = bool(tx) and normalise_value(tx) == normalise_value(g.value)
+            tally.value_tp += int(right)
+            _cause(tally, ("right" if right else "wrong_value")
+                   + ("" if exact else "_span_boundary"), res.rule)
+        for i, g in enumerate(gold):
+            if i not in used:
+                _cause(tally, "missed", g.type or "?")
         pred_at = {i: r for i in used for (s, e, r) in found
                    if gold[i].start < e and s < gold[i].end}
         for i, t in enumerate(gold):
@@ -243,13 +270,50 @@ def summary(tally: Tally, end_to_end: bool) -> dict[str, Any]:
     return rounded(out)
 
 
+def cat_as_timeml(path: Path) -> TimeMLDoc:
+    """A MEANTIME (CAT XML) document as a TimeMLDoc: its rebuilt text cut after the last
+    sentence with any annotation (MEANTIME annotates only the first sentences of an article),
+    its TIMEX3 markables with tokens (the dateline's DCT included) and the DCT (from the
+    dateline when the CREATION_TIME value is missing)."""
+    from eventscribe.evaluation.event_dates import dateline_dct
+    from eventscribe.evaluation.meantime_format import read_cat
+
+    cat = read_cat(path)
+    last = max((m.end for m in cat.markables.values()), default=0)
+    cut = next((e for s, e in cat.sentences if s <= last <= e), last)
+    doc = TimeMLDoc(str(path), cat.doc_id, cat.dct or dateline_dct(cat), cat.dct_value,
+                    cat.text[:cut], problems=list(cat.problems))
+    for m in sorted(cat.markables.values(), key=lambda m: m.start):
+        if m.kind == "TIMEX3" and m.end <= cut:
+            doc.timexes.append(Timex(m.m_id, m.attr("type"), m.attr("value"), m.start, m.end,
+                                     m.text, m.attr("functionInDocument", "NONE"), m.attrs))
+    return doc
+
+
+def _is_cat(f: Path) -> bool:
+    """True for a CAT XML file (tokens), False for TimeML (also TimeML saved as ``.xml``)."""
+    if f.suffix.lower() != ".xml":
+        return False
+    with f.open("rb") as fh:
+        return b"<token" in fh.read(4096)
+
+
 def load(path: Path) -> tuple[list[TimeMLDoc], Counter[str]]:
-    """Read every ``.tml`` under ``path``; unreadable files are skipped with a counted reason."""
+    """Read every ``.tml`` under ``path`` (or, when there is none, every MEANTIME CAT ``.xml``);
+    unreadable files are skipped with a counted reason."""
+    from eventscribe.evaluation.meantime_format import cat_files
+
     docs: list[TimeMLDoc] = []
     skipped: Counter[str] = Counter()
-    for f in tml_files(path):
+    files = tml_files(path)
+    if not files:
+        files = cat_files(path)
+    for f in files:
         try:
-            doc = read_tml(f)
+            cat = _is_cat(f)
+            doc = cat_as_timeml(f) if cat else read_tml(f)
+            if cat:
+                skipped["MEANTIME CAT XML read (text up to the last annotated sentence)"] += 1
         except OSError:
             skipped["unreadable file"] += 1
             continue
@@ -282,7 +346,8 @@ def evaluate(path: Path, gold_spans: bool, baseline: bool = True,
                                                           "by_granularity")}}
     else:
         tally = score_end_to_end(docs, errors)
-        result = {"protocol": "end-to-end", **summary(tally, True)}
+        result = {"protocol": "end-to-end", **summary(tally, True),
+                  "by_cause": cause_breakdown(tally)}
     result["skipped"] = dict(skipped)
     if errors:
         result["errors"] = tally.errors
