@@ -213,3 +213,16 @@ def test_roles_patterns_group_noun_modifier_is_the_actor():
     assert acts == ["police"] and tars == ["camp"]
     acts, _, _ = roles("The suicide attack on the camp continued.", "attack", pos="noun")
     assert acts == []
+
+
+def test_roles_patterns_who_died_in_the_sentence_is_a_target():
+    acts, tars, _ = roles(
+        "Colonel Ivan Petrov died after a roadside bomb exploded under a convoy.", "exploded")
+    assert acts == ["roadside bomb"] and tars == ["Colonel Ivan Petrov"]
+    _, tars, _ = roles("Five guards died after a roadside bomb exploded.", "exploded")
+    assert tars == []  # a counted group is left to the counts stage
+
+
+def test_roles_patterns_reduced_relative_before_a_finite_verb():
+    acts, tars, _ = roles("All six of the members killed were Americans.", "killed")
+    assert acts == [] and tars == ["All six of the members"]

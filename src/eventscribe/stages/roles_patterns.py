@@ -41,6 +41,7 @@ from eventscribe.stages.roles_tokens import (
     EXPLETIVES,
     LIGHT_VERBS,
     NOT_AGENT_ER,
+    NUMBER_WORDS,
     TIME_WORDS,
     Tok,
     after_prep,
@@ -357,6 +358,10 @@ def pattern_roles(
                 if subj:
                     acts.append(subj)
                     why.append(f"the subject of '{toks[v].text}' is the actor")
+    harmed = _harmed_subjects(toks, first, last)
+    if harmed:
+        tars.extend(h for h in harmed if h not in acts)
+        why.append("who died or was hurt in the same sentence is a target")
     # coordinated targets ("men, women and children") and lists after "including"
     more: list[tuple[int, int]] = []
     for t in tars:
@@ -380,6 +385,31 @@ def pattern_roles(
         if a is not None and not (means and INSTRUMENTS.match(a.name))
     ]
     return actors, targets, "; ".join(why) or "no role found by the token patterns"
+
+
+_DIED = frozenset("died dies perished succumbed".split())
+_HURT = frozenset("injured wounded hurt".split())
+
+
+def _harmed_subjects(toks: Sequence[Tok], first: int, last: int,
+                     window: int = 15) -> list[tuple[int, int]]:
+    """Subjects of a death or injury verb near the trigger that is not itself a trigger and
+    states no figure ("General X died after a roadside bomb exploded", "guests staying in a
+    pension were injured when the ceiling collapsed")."""
+    out: list[tuple[int, int]] = []
+    for k in range(max(0, first - window), min(len(toks), last + window + 1)):
+        if first <= k <= last:
+            continue
+        w = toks[k].lower
+        if w in _DIED or (w in _HURT and toks[k].kind == "V" and _is_passive(toks, k, k)):
+            subj = _left_subject(toks, k)
+            if subj is None or (subj[1] > first and subj[0] <= last):
+                continue
+            if any(t.text[0].isdigit() or t.lower in NUMBER_WORDS
+                   for t in toks[subj[0]:subj[1]]):
+                continue  # a counted group is a claim of the counts stage
+            out.append(subj)
+    return out
 
 
 def _is_passive(toks: Sequence[Tok], first: int, last: int) -> bool:
@@ -430,7 +460,8 @@ def _reduced_passive(toks: Sequence[Tok], first: int, last: int) -> bool:
     if nxt.kind == "J" or nxt.text == ",":
         after = toks[j + 1] if j + 1 < n else None
         return after is None or after.kind != "V"
-    return nxt.kind in (".", "T")
+    # ("the members killed were Americans": a finite verb follows the reduced relative)
+    return nxt.kind in (".", "T", "A")
 
 
 def _verb_between(toks: Sequence[Tok], a: int, b: int) -> bool:
