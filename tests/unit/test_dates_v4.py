@@ -186,3 +186,13 @@ def test_dates_v4_numbered_names_and_addresses_are_no_years(text: str) -> None:
 
 def test_dates_v4_a_year_before_a_street_with_a_cue_is_still_a_year() -> None:
     assert spans("The shop opened in 2012 on Main Street.").get("2012") == "2012"
+
+
+@pytest.mark.parametrize("text", ["It will cut 789, or about a quarter, of its dealers.",
+                                  "Sales fell by nearly a quarter."])
+def test_dates_v4_about_a_quarter_is_a_share(text: str) -> None:
+    assert spans(text) == {}
+
+
+def test_dates_v4_a_quarter_of_time_stays_a_duration() -> None:
+    assert spans("It took a quarter to recover.").get("a quarter") == "P1Q"

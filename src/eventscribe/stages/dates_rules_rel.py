@@ -348,14 +348,21 @@ _FRACTION = re.compile(r"(?:a|an|one|two|three|1|2|3)[\s-]+quarters?", re.IGNORE
 modifier ("two consecutive quarters of growth", "several quarters of losses") they are time."""
 
 
+_ABOUT_BEFORE = re.compile(r"\b(?:about|nearly|almost|roughly|some|around|than|or)\s+$",
+                           re.IGNORECASE)
+
+
 def _not_a_duration(m: re.Match[str], ctx: Ctx) -> bool:
     """Ages ("52 years old"), ordinals and fractions ("a second group", "a quarter of"),
     and rates ("$5 million a year", "700 seats a week") are no time expressions."""
     after = ctx.after(m.end("x"), 20)
     unit = m["u"].lower()
     if re.match(r"\s*(?:-|\s)old\b", after) or (unit.startswith("quarter") and re.match(
-            r"\s+of\b", after) and _FRACTION.fullmatch(m["x"])):
+            r"\s*,?\s+of\b", after) and _FRACTION.fullmatch(m["x"])):
         return True
+    if unit == "quarter" and _FRACTION.fullmatch(m["x"]) and _ABOUT_BEFORE.search(
+            ctx.before(m.start("x"), 12)):
+        return True  # "789, or about a quarter, of its dealers": a share
     if unit in ("second", "quarter") and m["x"].lower() in ("a second", "a quarter") and (
             _AGE_OR_NOUN_AFTER.match(after)):
         return True
