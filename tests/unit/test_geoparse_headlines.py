@@ -71,3 +71,32 @@ def test_geoparse_headlines_hashtag_after_locative(stage: GazetteerGeoparser) ->
 def test_geoparse_headlines_compass_word() -> None:
     assert compass_word("Eastern") and compass_word("north-west")
     assert not compass_word("Easton")
+
+
+@pytest.mark.parametrize("text,ents,surface,cc,code", [
+    ("Militants killed in Logar province", [("Logar province", "GPE")], "Logar province", "AF",
+     "ADM1"),
+    ("Air strikes hit Raqqa governorate again", [("Raqqa", "GPE")], "Raqqa governorate", "SY",
+     "ADM1"),
+    ("Shelling in the Sagaing region overnight", [("Sagaing", "GPE")], "Sagaing region", "MM",
+     "ADM1"),
+])
+def test_geoparse_headlines_province_spellings(
+    stage: GazetteerGeoparser, text: str, ents: list[tuple[str, str]], surface: str, cc: str,
+    code: str,
+) -> None:
+    p = _places(stage(make_doc(text, ents)))[surface].place
+    assert p is not None and p.country_code == cc and p.feature_code == code
+
+
+def test_geoparse_headlines_capital_state_after_town_is_a_university(
+    stage: GazetteerGeoparser,
+) -> None:
+    out = stage(make_doc("The game at San Diego State drew a crowd", [("San Diego", "GPE")]))
+    p = _places(out)["San Diego"].place
+    assert p is not None and p.feature_code.startswith("PPL")
+
+
+def test_geoparse_headlines_short_demonym_for_pakistan(stage: GazetteerGeoparser) -> None:
+    demonym = stage.gazetteer.demonym_country("Pak")
+    assert demonym is not None and demonym.country_code == "PK"

@@ -554,6 +554,14 @@ def _demonym_country(
     local = [h for h in hints if sent.contains(h.span)]
     pool = local or hints
     counts = Counter(h.country_code for h in pool)
+    acting = {h.country_code for h in pool if _acting_demonym(adoc.text, h.span, m)}
+    passed = ""
+    if len(counts) > 1 and 0 < len(acting) < len(counts):
+        # "Indian shelling kills 2 Pakistanis": the attacker's side travels, the victims are
+        # where it happened
+        counts = Counter({k: v for k, v in counts.items() if k not in acting})
+        passed = ", not the attacker's " + ", ".join(
+            sorted({f"'{h.span.text}'" for h in pool if h.country_code in acting}))
     cc = max(counts, key=lambda k: (counts[k], -min(h.span.start for h in pool
                                                     if h.country_code == k)))
     cp = geoparse.country_place(cc)
@@ -566,8 +574,25 @@ def _demonym_country(
     where = "in the event's sentence" if local else "in the document"
     return (
         PlaceMention(hint.span, cp, prov),
-        f"no place named; the country of the demonym '{hint.span.text}' {where}",
+        f"no place named; the country of the demonym '{hint.span.text}' {where}{passed}",
     )
+
+
+_ACTING_NOUN = re.compile(
+    r"[\s-]+(?:[\w'’-]+\s+)?(?:shelling|shells|strikes?|air ?strikes?|fire|bombing|"
+    r"bombardment|raids?|jets|warplanes|planes|drones?|artillery|rockets?|missiles?|attacks?|"
+    r"offensive|incursion)\b",
+    re.IGNORECASE,
+)
+
+
+def _acting_demonym(text: str, span: Span, m: Mention) -> bool:
+    """Whether a demonym names the attacking side: inside an actor's span, or modifying a word
+    for fire or an attack ("Indian shelling", "Kurdish militant attack"); a word for troops
+    alone does not say so ("Turkish soldiers killed")."""
+    if any(a.span.start <= span.start and span.end <= a.span.end for a in m.actors):
+        return True
+    return _ACTING_NOUN.match(text, span.end) is not None
 
 
 def _country_place(

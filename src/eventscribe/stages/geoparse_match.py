@@ -237,6 +237,12 @@ def _norp_place(text: str, ent: Entity, a: int, b: int, cands: list[Candidate],
     return _strong(cands) or (prev in _LOCATIVE and prev != "of")
 
 
+def _province_word(word: str) -> bool:
+    """An area word after a name ("governorate", "Province"); not "State", which after a
+    state's name is mostly a university ("Georgia State")."""
+    return word.lower() in AREA_WORDS and word != "State"
+
+
 def _list_neighbour(text: str, a: Mention, b: Mention) -> bool:
     """True when a and b are adjacent items of a list ("X, Y", "X and Y", "X, and Y")."""
     if a.end > b.start:
@@ -287,10 +293,14 @@ def recognise(
         if longer and (not gaz.has_key(name_key(surface)) or (
             _strong(gaz.candidates(text[longer[0][0] : longer[0][1]]))
             and not _strong(gaz.candidates(surface))
-        )):  # NER cut a gazetteer name short ("DR" of "DR Congo" is not Dar'a)
+        ) or (longer[0][0] == s and _province_word(text[e : longer[0][1]].strip())
+              and not any(c.entry.feature_code == "ADM1" for c in gaz.candidates(surface)))):
+            # NER cut a gazetteer name short ("DR" of "DR Congo" is not Dar'a; "Raqqa"
+            # before "governorate" is the province the gazetteer spells otherwise)
             a, b = longer[0]
             sub = text[a:b]
-            mentions.append(Mention(a, b, sub, name_key(sub), gaz.candidates(sub), ent.label,
+            mentions.append(Mention(a, b, sub, name_key(sub),
+                                    gaz.candidates(sub) or area_candidates(gaz, sub), ent.label,
                                     f"gazetteer name containing the {ent.label} entity "
                                     f"'{surface}'"))
             covered.append((a, b))

@@ -60,8 +60,13 @@ _COMPASS_AREA = frozenset({"north", "south", "east", "west", "northern", "southe
                            "western", "central"})
 
 
+CAPITAL_MIN_POPULATION = 10_000
+"""A town this large can name the province around it ("Raqqa governorate")."""
+
+
 def area_candidates(gaz: Gazetteer, surface: str) -> list[Candidate]:
-    """'Isfahan Province', 'Anderson county': the admin areas of that name and level."""
+    """'Isfahan Province', 'Anderson county': the admin areas of that name and level; for a
+    province word, else the province of the largest town of that name (10,000+ people)."""
     words = surface.rsplit(" ", 1)
     if len(words) != 2:
         return []
@@ -69,7 +74,19 @@ def area_candidates(gaz: Gazetteer, surface: str) -> list[Candidate]:
     if levels is None or not words[0][:1].isupper() or words[0].lower() in _COMPASS_AREA:
         # "west province", "Eastern region": a direction, not the area's name
         return []
-    return [c for c in gaz.candidates(words[0]) if c.entry.feature_code in levels]
+    cands = gaz.candidates(words[0])
+    found = [c for c in cands if c.entry.feature_code in levels]
+    if found or levels[0] != "ADM1" or words[1] == "State":  # "San Diego State": a university
+        return found
+    # "Raqqa governorate", "Lugansk region": a province named after its capital, which the
+    # gazetteer spells another way; the province of the largest town of that name
+    towns = [c.entry for c in cands if c.entry.feature_code.startswith("PPL")
+             and c.entry.admin1_code and c.entry.population >= CAPITAL_MIN_POPULATION]
+    if not towns:
+        return []
+    top = max(towns, key=lambda e: (e.population, -e.index))
+    area = gaz.admin1(top.country_code, top.admin1_code)
+    return [Candidate(area, "alternate")] if area is not None else []
 
 
 def county_candidates(gaz: Gazetteer, surface: str) -> list[Candidate]:

@@ -1,0 +1,41 @@
+"""Headline places through the pipeline: the demonym fallback passes over the attacker's side,
+short demonyms, NORP-tagged and cut-short place names. Hand-written headlines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventscribe.model import Doc, Event, Source
+from eventscribe.pipeline import Pipeline
+
+pytestmark = pytest.mark.integration
+
+
+def _first(text: str) -> Event:
+    (res,) = Pipeline().process([Doc.from_text(text, Source(published_at=date(2021, 3, 4),
+                                                           outlet="x"))])
+    assert res.events, text
+    return res.events[0]
+
+
+def test_ucdp_headline_places_demonym_of_the_attacker_is_passed_over() -> None:
+    ev = _first("Two Pakistani villagers killed by Indian shelling")
+    assert ev.place is not None and ev.place.place.country_code == "PK"
+    assert "attacker" in ev.place.provenance.reason
+
+
+def test_ucdp_headline_places_single_demonym_is_kept() -> None:
+    ev = _first("Turkish soldiers killed in clashes")
+    assert ev.place is not None and ev.place.place.country_code == "TR"
+
+
+@pytest.mark.parametrize("headline,cc", [
+    ("15 militants killed in Pak airstrikes", "PK"),
+    ("Dozens killed in DR Congo's east", "CD"),
+    ("Burkina Faso: three dead in an attack on a convoy", "BF"),
+])
+def test_ucdp_headline_places_country(headline: str, cc: str) -> None:
+    ev = _first(headline)
+    assert ev.place is not None and ev.place.place.country_code == cc
