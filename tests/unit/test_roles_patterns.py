@@ -226,3 +226,10 @@ def test_roles_patterns_who_died_in_the_sentence_is_a_target():
 def test_roles_patterns_reduced_relative_before_a_finite_verb():
     acts, tars, _ = roles("All six of the members killed were Americans.", "killed")
     assert acts == [] and tars == ["All six of the members"]
+
+
+def test_roles_patterns_reduced_passive_qualifies_the_nearest_noun():
+    _, tars, _ = roles(
+        "We send condolences to the families of the six soldiers killed and those injured.",
+        "killed")
+    assert tars == ["six soldiers"]

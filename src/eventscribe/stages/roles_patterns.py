@@ -253,8 +253,19 @@ def pattern_roles(
     elif pos == "noun" and toks[first].kind == "V" and first > 0 and toks[first - 1].lower in BE:
         pos = "verb"  # "jets have been bombing Aleppo": a progressive verb
     if pos == "verb":
-        passive = _is_passive(toks, first, last) or _reduced_passive(toks, first, last)
+        reduced = not _is_passive(toks, first, last) and _reduced_passive(toks, first, last)
+        passive = reduced or _is_passive(toks, first, last)
         subj = _left_subject(toks, first)
+        if reduced:
+            # "condolences to the families of the members killed": the participle qualifies
+            # the noun right before it
+            a = chunk_start(toks, first)
+            of = max((k for k in range(a, first) if toks[k].lower == "of"), default=-1)
+            if of > a and not any(t.text[0].isdigit() or t.lower in NUMBER_WORDS
+                                  or t.lower in ("all", "some", "many", "most", "none")
+                                  for t in toks[a:of]):
+                a = of + 1  # "the families of the men killed": the men (not "three of them")
+            subj = (a, first) if a < first and has_content(toks, a, first) else subj
         if subj is None and first > 0 and toks[first - 1].lower == "to":
             subj = _controller(toks, first - 1)
         by = after_prep(toks, last + 1, frozenset({"by"}), limit=6)
