@@ -196,3 +196,14 @@ def test_dates_v4_about_a_quarter_is_a_share(text: str) -> None:
 
 def test_dates_v4_a_quarter_of_time_stays_a_duration() -> None:
     assert spans("It took a quarter to recover.").get("a quarter") == "P1Q"
+
+
+def test_dates_v4_a_holiday_in_past_wording_is_the_last_one() -> None:
+    assert spans("The fireworks were on Independence Day.")["Independence Day"] == "2012-07-04"
+    assert spans("Fireworks will light up Independence Day.")["Independence Day"] == "2013-07-04"
+
+
+def test_dates_v4_up_to_before_a_date_is_a_preposition() -> None:
+    found = spans("Shares fell in the run-up to Christmas.")
+    assert found == {"Christmas": "2012-12-25"}
+    assert "up to 72 hours" in spans("Suspects can be held for up to 72 hours.")

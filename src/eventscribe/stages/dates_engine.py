@@ -244,6 +244,9 @@ _MOD_LAST = frozenset("around nearly almost approximately roughly than least mos
 _TRIM_START = re.compile(r"the\s+(?=(?:fiscal[\s-]+)?\w+-quarter\b)", re.IGNORECASE)
 _PART_OF = re.compile(r"(?:end|beginning|start|middle)\s+of\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_APPROX = frozenset(("around", "nearly", "almost", "approximately", "roughly"))
+"""Modifiers a calendar date takes inside its span; "up to", "at least", "more than" ... only
+count a quantity ("up to 72 hours"; "in the run-up to Christmas" is a preposition)."""
 _OR_SO = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:early|late)\s+$", re.IGNORECASE)
 _DAY_RULES = frozenset(("weekday", "day-word"))
@@ -276,9 +279,11 @@ def _with_modifiers(text: str, found: list[Found]) -> list[Found]:
         if m is not None and (res.kind in ("duration", "time") or res.rule == "ago"
                               or res.value is not None):
             word = m.group().split()[0].lower()
-            if word not in ("over", "under") or (
-                    numeric and (res.kind == "duration" or res.rule == "ago")):
-                s -= len(m.group())
+            quantity = res.kind in ("duration", "time") or res.rule == "ago"
+            if (word not in ("over", "under") or (numeric and (
+                    res.kind == "duration" or res.rule == "ago"))) and (
+                    quantity or word in _APPROX):
+                s -= len(m.group())  # a date takes only an approximation: "around Nov. 1"
         elif (the := _THE_BEFORE.search(before)) is not None and (
                 (res.value is not None and _PART_OF.match(text, s) is not None)
                 or (res.kind == "duration" and numeric and "-" not in text[s:e])):

@@ -392,13 +392,17 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     days = [d + timedelta(days=shift) for d in cands if d is not None]
     if not days:
         return None
-    future = rel in ("next", "this coming") or (not rel and ctx.future_cue(m.start("x")))
+    tense = ctx.tense(m.start("x")) if not rel else None
+    future = rel in ("next", "this coming") or (not rel and ctx.future_cue(m.start("x"), tense))
+    if not rel and tense == "past":
+        rel = "past"  # "the fireworks were on Independence Day": the last one, not the coming
     if future:
         d = min(x for x in days if x >= dct)
         how = "the next one on or after the publication date"
     elif rel:
         d = max(x for x in days if (x < dct if rel == "last" else x <= dct))
-        how = "the most recent one not after the publication date"
+        how = "the most recent one not after the publication date" + (
+            " (past wording)" if rel == "past" else "")
     else:
         d = min(days, key=lambda x: (x - dct).days * 2 if x > dct else (dct - x).days)
         how = ("the occurrence nearest the publication date (days ahead count double: news "
