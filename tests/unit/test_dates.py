@@ -84,7 +84,7 @@ CASES = [
     ("The ministry's budget for fiscal 1998 was cut.", "fiscal 1998", WED,
      date(1998, 1, 1), date(1998, 12, 31), "year", "1998"),
     ("Thousands fled Algeria in the 1990s.", "the 1990s", WED,
-     date(1990, 1, 1), date(1999, 12, 31), "decade", "199X"),
+     date(1990, 1, 1), date(1999, 12, 31), "decade", "199"),
     ("Wildfires swept Evia last summer.", "last summer", WED,
      date(2022, 6, 1), date(2022, 8, 31), "quarter", "2022-SU"),
     ("The uprising in Homs began in the spring of 2011.", "the spring of 2011", WED,
@@ -157,7 +157,7 @@ def test_dates_duration_has_timex_but_no_range() -> None:
 
 @pytest.mark.parametrize(
     ("expr", "dct", "timex"),
-    [("the third quarter", date(2023, 5, 2), "2023-Q3"), ("the 1980s", WED, "198X"),
+    [("the third quarter", date(2023, 5, 2), "2023-Q3"), ("the 1980s", WED, "198"),
      ("the first quarter", date(2023, 5, 2), "2023-Q1"),
      ("the fourth quarter", date(2023, 5, 2), "2022-Q4"),
      ("now", WED, "PRESENT_REF"), ("every day", WED, "P1D"),

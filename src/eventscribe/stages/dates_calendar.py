@@ -111,7 +111,8 @@ def season_value(year: int, name: str, anchor: date | None) -> DateValue:
 
 
 def decade_value(first_year: int, anchor: date | None, part: str | None = None) -> DateValue:
-    """A decade ("the 1990s" -> 1990..1999, timex 199X); early/mid/late narrow the range."""
+    """A decade ("the 1990s" -> 1990..1999, timex 199 as TimeML writes it); early/mid/late
+    narrow the range."""
     lo, hi = first_year, first_year + 9
     if part == "early":
         hi = first_year + 3
@@ -120,7 +121,7 @@ def decade_value(first_year: int, anchor: date | None, part: str | None = None) 
     elif part == "late":
         lo = first_year + 6
     return DateValue(date(lo, 1, 1), date(hi, 12, 31), "decade", anchor,
-                     f"{first_year // 10:03d}X")
+                     f"{first_year // 10:03d}")
 
 
 def week_value(d: date, anchor: date | None) -> DateValue:
