@@ -233,3 +233,13 @@ def test_roles_patterns_reduced_passive_qualifies_the_nearest_noun():
         "We send condolences to the families of the six soldiers killed and those injured.",
         "killed")
     assert tars == ["six soldiers"]
+
+
+def test_roles_patterns_involved_in_or_behind_the_event_is_the_actor():
+    acts, _, _ = roles("Police hunted the group behind the bombing.", "bombing", pos="noun")
+    assert acts == ["group"]
+    acts, _, _ = roles("He said the number of men involved in the attack rose.", "attack",
+                       pos="noun")
+    assert acts == ["men"]
+    acts, _, _ = roles("Three soldiers were wounded in the attack.", "attack", pos="noun")
+    assert acts == []

@@ -259,12 +259,7 @@ def pattern_roles(
         if reduced:
             # "condolences to the families of the members killed": the participle qualifies
             # the noun right before it
-            a = chunk_start(toks, first)
-            of = max((k for k in range(a, first) if toks[k].lower == "of"), default=-1)
-            if of > a and not any(t.text[0].isdigit() or t.lower in NUMBER_WORDS
-                                  or t.lower in ("all", "some", "many", "most", "none")
-                                  for t in toks[a:of]):
-                a = of + 1  # "the families of the men killed": the men (not "three of them")
+            a = _inner_of(toks, chunk_start(toks, first), first)
             subj = (a, first) if a < first and has_content(toks, a, first) else subj
         if subj is None and first > 0 and toks[first - 1].lower == "to":
             subj = _controller(toks, first - 1)
@@ -344,6 +339,11 @@ def pattern_roles(
             acts.append(by)
             why.append("'by X' after the noun is the actor")
         if not acts:
+            resp = _responsible(toks, a0)
+            if resp:
+                acts.append(resp)
+                why.append("who is involved in or behind the event is the actor")
+        if not acts:
             v = a0 - 1
             # "launched a series of attacks": the light verb's object is the series
             if v >= 1 and toks[v].lower == "of" and toks[v - 1].lower in SERIES_NOUNS:
@@ -400,6 +400,41 @@ def pattern_roles(
 
 _DIED = frozenset("died dies perished succumbed".split())
 _HURT = frozenset("injured wounded hurt".split())
+
+
+_INVOLVED = frozenset("involved implicated responsible participated complicit".split())
+
+
+def _responsible(toks: Sequence[Tok], a0: int) -> tuple[int, int] | None:
+    """"the group behind the attack", "34 people are involved in the attack", "the men
+    responsible for the bombing": the chunk before is the actor of the noun at ``a0``."""
+    v = a0 - 1
+    if v < 1:
+        return None
+    if toks[v].lower == "behind":
+        s = chunk_start(toks, v)
+        return (s, v) if s < v and has_content(toks, s, v) else None
+    if toks[v].lower not in ("in", "for") or toks[v - 1].lower not in _INVOLVED:
+        return None
+    j = v - 1
+    while j > 0 and toks[j - 1].kind in ("A", "B"):
+        j -= 1
+    s = chunk_start(toks, j)
+    if j == v - 1:
+        s = _inner_of(toks, s, j)  # "the number of people involved in": the people
+    return (s, j) if s < j and has_content(toks, s, j) else None
+
+
+def _inner_of(toks: Sequence[Tok], a: int, e: int) -> int:
+    """Start of the noun a participle right after chunk ``a:e`` qualifies: the part after its
+    last "of" ("the families of the men killed" -> "the men"), unless the part before is a
+    figure or quantifier ("three of the men killed")."""
+    of = max((k for k in range(a, e) if toks[k].lower == "of"), default=-1)
+    if of > a and not any(t.text[0].isdigit() or t.lower in NUMBER_WORDS
+                          or t.lower in ("all", "some", "many", "most", "none", "each")
+                          for t in toks[a:of]):
+        return of + 1
+    return a
 
 
 def _harmed_subjects(toks: Sequence[Tok], first: int, last: int,
