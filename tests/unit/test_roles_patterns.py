@@ -243,3 +243,9 @@ def test_roles_patterns_involved_in_or_behind_the_event_is_the_actor():
     assert acts == ["men"]
     acts, _, _ = roles("Three soldiers were wounded in the attack.", "attack", pos="noun")
     assert acts == []
+
+
+def test_roles_patterns_reduced_passive_hurt_word_in_the_sentence():
+    _, tars, _ = roles("A bomb exploded, killing the driver, with an interpreter injured.",
+                       "exploded")
+    assert "interpreter" in " ".join(tars)

@@ -447,14 +447,18 @@ def _harmed_subjects(toks: Sequence[Tok], first: int, last: int,
         if first <= k <= last:
             continue
         w = toks[k].lower
-        if w in _DIED or (w in _HURT and toks[k].kind == "V" and _is_passive(toks, k, k)):
+        if w in _HURT and toks[k].kind == "V" and _reduced_passive(toks, k, k):
+            a = _inner_of(toks, chunk_start(toks, k), k)  # "and an Afghani injured"
+            subj = (a, k) if a < k and has_content(toks, a, k) else None
+        elif w in _DIED or (w in _HURT and toks[k].kind == "V" and _is_passive(toks, k, k)):
             subj = _left_subject(toks, k)
-            if subj is None or (subj[1] > first and subj[0] <= last):
-                continue
-            if any(t.text[0].isdigit() or t.lower in NUMBER_WORDS
-                   for t in toks[subj[0]:subj[1]]):
-                continue  # a counted group is a claim of the counts stage
-            out.append(subj)
+        else:
+            continue
+        if subj is None or (subj[1] > first and subj[0] <= last):
+            continue
+        if any(t.text[0].isdigit() or t.lower in NUMBER_WORDS for t in toks[subj[0]:subj[1]]):
+            continue  # a counted group is a claim of the counts stage
+        out.append(subj)
     return out
 
 
