@@ -249,3 +249,21 @@ def test_roles_patterns_reduced_passive_hurt_word_in_the_sentence():
     _, tars, _ = roles("A bomb exploded, killing the driver, with an interpreter injured.",
                        "exploded")
     assert "interpreter" in " ".join(tars)
+
+
+def test_roles_patterns_determiner_and_name_before_a_noun_use():
+    acts, _, _ = roles("Critics paved the way for the Orlando attack, officials said.", "attack",
+                       ents=((30, 37, "GPE"),))
+    assert acts == []
+
+
+def test_roles_patterns_gerund_after_a_preposition_has_no_left_subject():
+    acts, tars, _ = roles("They counted the chances of being robbed or assaulted.", "assaulted")
+    assert acts == [] and tars == []
+
+
+def test_roles_patterns_coordinated_passive_and_particle_object():
+    acts, tars, _ = roles("Seven homes were ransacked and torched overnight.", "torched")
+    assert acts == [] and tars == ["Seven homes"]
+    acts, tars, _ = roles("Turkey shot down a Russian fighter jet.", "shot")
+    assert acts == ["Turkey"] and tars == ["Russian fighter jet"]

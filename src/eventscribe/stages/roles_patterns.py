@@ -68,6 +68,9 @@ def _left_subject(toks: Sequence[Tok], v: int, depth: int = 0) -> tuple[int, int
     if j > 0 and toks[j - 1].lower in _ASPECTUAL and depth < 3:
         # "planes began bombarding the city": the subject of the aspectual verb
         return _left_subject(toks, j - 1, depth + 1)
+    if j > 0 and toks[j - 1].kind == "P" and toks[j - 1].lower != "to" and (
+            toks[v].lower.endswith("ing") or any(toks[k].lower == "being" for k in range(j, v))):
+        return None  # "the chances of being robbed", "after killing": no subject on the left
     if j > 0 and toks[j - 1].kind == "X":
         return j - 1, j  # a pronoun subject; the assembler resolves it to an earlier actor
     if j > 0 and toks[j - 1].kind == "R":
@@ -195,12 +198,14 @@ def _noun_use(toks: Sequence[Tok], first: int) -> bool:
     if prev is not None and (prev.kind == "D" or prev.lower.endswith(("'s", "’s"))
                              or prev.lower in ("of", "for", "after", "in", "during")):
         return True
-    if prev is not None and prev.kind == "C" and not prev.text[:1].isupper():
+    if prev is not None and prev.kind == "C":
         k = first - 1
         while k >= 0 and toks[k].kind == "C":
             k -= 1
-        if k >= 0 and toks[k].kind in ("D", "V", "P"):
-            return True  # "the ...", "launched further raids", "in repeated attacks"
+        if k >= 0 and (toks[k].kind == "D" or (
+                toks[k].kind in ("V", "P") and not prev.text[:1].isupper())):
+            # "the ...", "the Orlando attack", "launched further raids", "in repeated attacks"
+            return True
     if nxt is not None and prev is not None and prev.kind == "C" and (
         nxt.kind in ("A", "V") and nxt.lower not in ("to",)
     ):
@@ -254,7 +259,7 @@ def pattern_roles(
         pos = "verb"  # "jets have been bombing Aleppo": a progressive verb
     if pos == "verb":
         reduced = not _is_passive(toks, first, last) and _reduced_passive(toks, first, last)
-        passive = reduced or _is_passive(toks, first, last)
+        passive = reduced or _is_passive(toks, first, last) or _coordinated_passive(toks, first)
         subj = _left_subject(toks, first)
         if reduced:
             # "condolences to the families of the members killed": the participle qualifies
@@ -514,6 +519,24 @@ def _reduced_passive(toks: Sequence[Tok], first: int, last: int) -> bool:
     return nxt.kind in (".", "T", "A")
 
 
+def _coordinated_passive(toks: Sequence[Tok], first: int) -> bool:
+    """A participle coordinated with a passive verb is passive too ("homes were ransacked and
+    torched", "it was driven to the city and detonated")."""
+    if not _PARTICIPLES.search(toks[first].lower):
+        return False
+    k = first - 1
+    while k >= 0 and toks[k].kind == "B":
+        k -= 1
+    if k < 1 or toks[k].lower not in ("and", "or"):
+        return False
+    for p in range(k - 1, max(-1, k - 9), -1):
+        if toks[p].kind in (".", "R", "J"):
+            return False
+        if toks[p].kind == "V":
+            return _is_passive(toks, p, p)
+    return False
+
+
 def _verb_between(toks: Sequence[Tok], a: int, b: int) -> bool:
     return any(toks[k].kind == "V" for k in range(a, b))
 
@@ -526,6 +549,9 @@ def _verb_object(toks: Sequence[Tok], last: int) -> tuple[int, int] | None:
             right_object(toks, last + 1) if toks[last].lower in ("to", "on") else None
         )
     nxt = last + 1
+    if nxt + 1 < len(toks) and toks[nxt].lower in ("down", "up", "out", "off") and toks[
+            nxt + 1].kind in ("D", "C"):
+        nxt += 1  # "shot down a plane", "blew up the bridge"
     aimed = bool(re.search(r"\b(?:fired?|shot|shelled|lobbed|hurled|threw|launched)\b", words))
     if nxt < len(toks) and toks[nxt].kind == "P" and (
         toks[nxt].lower in ("on", "against", "into") or (toks[nxt].lower == "at" and aimed)
