@@ -50,6 +50,16 @@ from eventscribe.stages.roles_tokens import (
     right_object,
     tokenize,
 )
+from eventscribe.stages.roles_voice import (
+    AGENT_MODIFIERS,
+    BLAME_VERBS,
+    PARTICIPLES,
+    coordinated_passive,
+    inner_of,
+    is_passive,
+    reduced_passive,
+    responsible,
+)
 
 __all__ = ["STAGE", "make_actor", "pattern_roles", "tokenize"]
 
@@ -179,7 +189,7 @@ def _controller(toks: Sequence[Tok], to: int) -> tuple[int, int] | None:
         if toks[k].kind in (".", "J", "R"):
             return None
         if toks[k].kind == "V":
-            if _is_passive(toks, k, k):
+            if is_passive(toks, k, k):
                 return _left_subject(toks, k)
             obj = right_object(toks, k + 1)
             if obj and obj[1] == to:
@@ -229,12 +239,6 @@ def _trim_state(toks: Sequence[Tok], se: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
-_PARTICIPLES = re.compile(
-    r"(?:ed|en|wn)$|^(?:shot|hit|held|taken|beaten|slain|caught|set|burnt|sent|led|brought|told|"
-    r"paid|hired|found|seen|left|kept|given|thrown|struck|hurt|cut|put)$"
-)
-
-
 def pattern_roles(
     text: str,
     sent: Span,
@@ -258,18 +262,18 @@ def pattern_roles(
     elif pos == "noun" and toks[first].kind == "V" and first > 0 and toks[first - 1].lower in BE:
         pos = "verb"  # "jets have been bombing Aleppo": a progressive verb
     if pos == "verb":
-        reduced = not _is_passive(toks, first, last) and _reduced_passive(toks, first, last)
-        passive = reduced or _is_passive(toks, first, last) or _coordinated_passive(toks, first)
+        reduced = not is_passive(toks, first, last) and reduced_passive(toks, first, last)
+        passive = reduced or is_passive(toks, first, last) or coordinated_passive(toks, first)
         subj = _left_subject(toks, first)
         if reduced:
             # "condolences to the families of the members killed": the participle qualifies
             # the noun right before it
-            a = _inner_of(toks, chunk_start(toks, first), first)
+            a = inner_of(toks, chunk_start(toks, first), first)
             subj = (a, first) if a < first and has_content(toks, a, first) else subj
         if subj is None and first > 0 and toks[first - 1].lower == "to":
             subj = _controller(toks, first - 1)
         by = after_prep(toks, last + 1, frozenset({"by"}), limit=6)
-        if passive or (by and _PARTICIPLES.search(toks[first].lower) and (
+        if passive or (by and PARTICIPLES.search(toks[first].lower) and (
                 subj is None or not _verb_between(toks, subj[1], first))):
             if subj:
                 tars.append(subj)
@@ -305,7 +309,7 @@ def pattern_roles(
             ent_mods = [k for k in range(a0, first) if toks[k].ent >= 0
                         and ents[toks[k].ent][2] in ("ORG", "NORP")
                         and toks[k].ent == toks[first - 1].ent]
-            agent_mods = [k for k in range(a0, first) if toks[k].lower in _AGENT_MODIFIERS]
+            agent_mods = [k for k in range(a0, first) if toks[k].lower in AGENT_MODIFIERS]
             if ent_mods:
                 acts.append((ent_mods[0], ent_mods[-1] + 1))
                 why.append("a named group modifying the noun is the actor")
@@ -321,7 +325,7 @@ def pattern_roles(
                 and (toks[nxt + 1].lower.endswith("ing") or toks[nxt + 1].lower in EVENT_NOUNS)):
             nxt += 2  # "the slaughter and maiming of X": X is the target of both nouns
         on = after_prep(toks, nxt, frozenset({"on", "against", "targeting", "of"}), 2)
-        blame = any(toks[k].lower in _BLAME_VERBS for k in range(max(0, a0 - 1), first))
+        blame = any(toks[k].lower in BLAME_VERBS for k in range(max(0, a0 - 1), first))
         if on and blame and toks[on[0] - 1].lower == "on":
             acts.append(on)  # "blamed the attack on X": X is who carried it out
             why.append("'blamed the noun on X': X is the actor")
@@ -344,7 +348,7 @@ def pattern_roles(
             acts.append(by)
             why.append("'by X' after the noun is the actor")
         if not acts:
-            resp = _responsible(toks, a0)
+            resp = responsible(toks, a0)
             if resp:
                 acts.append(resp)
                 why.append("who is involved in or behind the event is the actor")
@@ -407,41 +411,6 @@ _DIED = frozenset("died dies perished succumbed".split())
 _HURT = frozenset("injured wounded hurt".split())
 
 
-_INVOLVED = frozenset("involved implicated responsible participated complicit".split())
-
-
-def _responsible(toks: Sequence[Tok], a0: int) -> tuple[int, int] | None:
-    """"the group behind the attack", "34 people are involved in the attack", "the men
-    responsible for the bombing": the chunk before is the actor of the noun at ``a0``."""
-    v = a0 - 1
-    if v < 1:
-        return None
-    if toks[v].lower == "behind":
-        s = chunk_start(toks, v)
-        return (s, v) if s < v and has_content(toks, s, v) else None
-    if toks[v].lower not in ("in", "for") or toks[v - 1].lower not in _INVOLVED:
-        return None
-    j = v - 1
-    while j > 0 and toks[j - 1].kind in ("A", "B"):
-        j -= 1
-    s = chunk_start(toks, j)
-    if j == v - 1:
-        s = _inner_of(toks, s, j)  # "the number of people involved in": the people
-    return (s, j) if s < j and has_content(toks, s, j) else None
-
-
-def _inner_of(toks: Sequence[Tok], a: int, e: int) -> int:
-    """Start of the noun a participle right after chunk ``a:e`` qualifies: the part after its
-    last "of" ("the families of the men killed" -> "the men"), unless the part before is a
-    figure or quantifier ("three of the men killed")."""
-    of = max((k for k in range(a, e) if toks[k].lower == "of"), default=-1)
-    if of > a and not any(t.text[0].isdigit() or t.lower in NUMBER_WORDS
-                          or t.lower in ("all", "some", "many", "most", "none", "each")
-                          for t in toks[a:of]):
-        return of + 1
-    return a
-
-
 def _harmed_subjects(toks: Sequence[Tok], first: int, last: int,
                      window: int = 15) -> list[tuple[int, int]]:
     """Subjects of a death or injury verb near the trigger that is not itself a trigger and
@@ -452,10 +421,10 @@ def _harmed_subjects(toks: Sequence[Tok], first: int, last: int,
         if first <= k <= last:
             continue
         w = toks[k].lower
-        if w in _HURT and toks[k].kind == "V" and _reduced_passive(toks, k, k):
-            a = _inner_of(toks, chunk_start(toks, k), k)  # "and an Afghani injured"
+        if w in _HURT and toks[k].kind == "V" and reduced_passive(toks, k, k):
+            a = inner_of(toks, chunk_start(toks, k), k)  # "and an Afghani injured"
             subj = (a, k) if a < k and has_content(toks, a, k) else None
-        elif w in _DIED or (w in _HURT and toks[k].kind == "V" and _is_passive(toks, k, k)):
+        elif w in _DIED or (w in _HURT and toks[k].kind == "V" and is_passive(toks, k, k)):
             subj = _left_subject(toks, k)
         else:
             continue
@@ -465,76 +434,6 @@ def _harmed_subjects(toks: Sequence[Tok], first: int, last: int,
             continue  # a counted group is a claim of the counts stage
         out.append(subj)
     return out
-
-
-def _is_passive(toks: Sequence[Tok], first: int, last: int) -> bool:
-    if not _PARTICIPLES.search(toks[first].lower):
-        return False
-    k = first - 1
-    while k >= 0 and toks[k].kind == "B":
-        k -= 1
-    return k >= 0 and toks[k].lower in BE
-
-
-_AGENT_MODIFIERS = frozenset(
-    "police army military rebel rebels insurgent insurgents militant militants jihadist "
-    "jihadists government regime coalition militia navy gang".split()
-)
-"""Group nouns that, modifying an event noun, name who carried it out ("police raids")."""
-_BLAME_VERBS = frozenset("blamed blames blame blaming pinned pins pin pinning".split())
-_DONE_TO = frozenset(
-    "killed injured wounded hurt maimed arrested detained jailed imprisoned abducted kidnapped "
-    "murdered executed assassinated massacred slaughtered beheaded lynched shot stabbed beaten "
-    "tortured raped seized captured freed released targeted ambushed raided stormed "
-    "bombed shelled torched looted destroyed damaged demolished ransacked vandalised vandalized "
-    "displaced evacuated rescued".split()
-)
-"""Participles of verbs that take an object: without one, and without an auxiliary, they are
-reduced passives ("Three soldiers killed in Kabul blast")."""
-
-
-def _reduced_passive(toks: Sequence[Tok], first: int, last: int) -> bool:
-    """"Three soldiers killed in Kabul blast", "the six members killed and those injured": a
-    participle of a transitive verb right after its noun, with no auxiliary and no object."""
-    if toks[first].lower not in _DONE_TO:
-        return False
-    k = first - 1
-    while k >= 0 and toks[k].kind == "B":
-        k -= 1
-    if k < 0 or toks[k].kind != "C" or toks[k].lower.endswith(("'s", "’s")):
-        return False
-    n = len(toks)
-    j = last + 1
-    while j < n and toks[j].kind == "B":
-        j += 1
-    if j >= n:
-        return True
-    nxt = toks[j]
-    if nxt.kind == "P":
-        return nxt.lower not in ("to", "out", "up", "off", "about", "as", "like", "than")
-    if nxt.kind == "J" or nxt.text == ",":
-        after = toks[j + 1] if j + 1 < n else None
-        return after is None or after.kind != "V"
-    # ("the members killed were Americans": a finite verb follows the reduced relative)
-    return nxt.kind in (".", "T", "A")
-
-
-def _coordinated_passive(toks: Sequence[Tok], first: int) -> bool:
-    """A participle coordinated with a passive verb is passive too ("homes were ransacked and
-    torched", "it was driven to the city and detonated")."""
-    if not _PARTICIPLES.search(toks[first].lower):
-        return False
-    k = first - 1
-    while k >= 0 and toks[k].kind == "B":
-        k -= 1
-    if k < 1 or toks[k].lower not in ("and", "or"):
-        return False
-    for p in range(k - 1, max(-1, k - 9), -1):
-        if toks[p].kind in (".", "R", "J"):
-            return False
-        if toks[p].kind == "V":
-            return _is_passive(toks, p, p)
-    return False
 
 
 def _verb_between(toks: Sequence[Tok], a: int, b: int) -> bool:
