@@ -207,3 +207,15 @@ def test_dates_v4_up_to_before_a_date_is_a_preposition() -> None:
     found = spans("Shares fell in the run-up to Christmas.")
     assert found == {"Christmas": "2012-12-25"}
     assert "up to 72 hours" in spans("Suspects can be held for up to 72 hours.")
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("The meeting runs March 18-19.", "March 18-19", "2013-03-18/2013-03-19"),
+    ("Voting will take place between March 8 and 10.", "between March 8 and 10",
+     "2013-03-08/2013-03-10"),
+    ("Fighting raged on Dec. 3-5.", "Dec. 3-5", "2012-12-03/2012-12-05"),
+    ("The Fed will meet on Dec. 10-11.", "Dec. 10-11", "2013-12-10/2013-12-11"),
+])
+def test_dates_v4_a_yearless_day_range_takes_the_year_a_single_day_would(
+        text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex

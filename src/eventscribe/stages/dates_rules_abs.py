@@ -108,21 +108,7 @@ def _day_of_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         return no_dct(rule)
     if safe_date(2000, mo, d) is None:  # 2000 is a leap year: the widest calendar
         return impossible(rule, f"{MONTH_NAMES[mo - 1]} has no day {d}")
-    y, how = nearest_year(ctx.dct, mo, d), "the occurrence nearest the publication date"
-    tense = ctx.tense(m.start("x"), m.end("x"))
-    nearest = safe_date(y, mo, d)
-    if tense == "past" and nearest is not None and (nearest - ctx.dct).days > 60:
-        y -= 1
-        how = "the most recent such day before the publication date (past wording)"
-    elif nearest is not None and nearest > ctx.dct and _DONE_BEFORE.search(
-            ctx.before(m.start("x"), 24)):
-        y -= 1
-        how = "the most recent such day ('ended Oct. 31': a completed period ends in the past)"
-    elif tense == "future":
-        cand = safe_date(ctx.dct.year, mo, d)
-        if cand is None or cand >= ctx.dct or (ctx.dct - cand).days > 31:
-            y = ctx.dct.year if cand is not None and cand >= ctx.dct else ctx.dct.year + 1
-            how = "the first such day on or after the publication date (future wording)"
+    y, how = yearless_year(ctx, mo, d, m.start("x"), m.end("x"))
     dd = safe_date(y, mo, d)
     if dd is None:
         return impossible(rule, f"{MONTH_NAMES[mo - 1]} {y} has no day {d}")
@@ -139,6 +125,30 @@ def nearest_year(dct: date, mo: int, d: int) -> int:
         if gap < best_gap:
             best_y, best_gap = y, gap
     return best_y
+
+
+def yearless_year(ctx: Ctx, mo: int, d: int, start: int, end: int) -> tuple[int, str]:
+    """The year of a month/day written without one (the DCT must be set): the occurrence
+    nearest the DCT (days ahead count double); past wording moves one more than 60 days ahead
+    back a year, "ended Oct. 31" is the last one, future wording the next one unless it passed
+    less than a month ago."""
+    assert ctx.dct is not None
+    y, how = nearest_year(ctx.dct, mo, d), "the occurrence nearest the publication date"
+    tense = ctx.tense(start, end)
+    nearest = safe_date(y, mo, d)
+    if tense == "past" and nearest is not None and (nearest - ctx.dct).days > 60:
+        y -= 1
+        how = "the most recent such day before the publication date (past wording)"
+    elif nearest is not None and nearest > ctx.dct and _DONE_BEFORE.search(
+            ctx.before(start, 24)):
+        y -= 1
+        how = "the most recent such day ('ended Oct. 31': a completed period ends in the past)"
+    elif tense == "future":
+        cand = safe_date(ctx.dct.year, mo, d)
+        if cand is None or cand >= ctx.dct or (ctx.dct - cand).days > 31:
+            y = ctx.dct.year if cand is not None and cand >= ctx.dct else ctx.dct.year + 1
+            how = "the first such day on or after the publication date (future wording)"
+    return y, how
 
 
 def _day_range(m: re.Match[str], ctx: Ctx) -> Resolution | None:
@@ -158,11 +168,8 @@ def _day_range(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if y is None:
         if ctx.dct is None:
             return no_dct(rule)
-        end_this_year = safe_date(ctx.dct.year, mo2, d2)
-        y = ctx.dct.year if end_this_year is None or end_this_year <= ctx.dct else ctx.dct.year - 1
-        if ctx.future_cue(m.start("x")):
-            y = ctx.dct.year if end_this_year is None or end_this_year >= ctx.dct else y + 1
-        how = "year taken from the publication date"
+        y, how = yearless_year(ctx, mo1, d1, m.start("x"), m.end("x"))
+        how = f"year of its first day: {how}"
     a, b = safe_date(y, mo1, d1), safe_date(y, mo2, d2)
     if a is None or b is None:
         return impossible(rule, f"{m['x']} {y} contains a day that does not exist")
