@@ -219,3 +219,11 @@ def test_dates_v4_up_to_before_a_date_is_a_preposition() -> None:
 def test_dates_v4_a_yearless_day_range_takes_the_year_a_single_day_would(
         text: str, expr: str, timex: str) -> None:
     assert spans(text).get(expr) == timex
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("The deal is expected later in the week.", "later in the week", "2013-W11"),
+    ("Earlier in the month, prices fell.", "Earlier in the month", "2013-03"),
+])
+def test_dates_v4_earlier_or_later_in_the_week_or_month(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex

@@ -47,22 +47,24 @@ def _month_span_quarter(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               f"{m['x']!r}: the three months name calendar quarter Q{q} ({how})", score=0.8)
 
 
-_PART = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}
+_PART = {"end": "late", "beginning": "early", "start": "early", "middle": "mid",
+         "earlier": "earlier", "later": "later"}
 
 
 def _part_of_unit(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """"the end of the month", "the beginning of this week": part of the publication
-    month/week (TimeML writes the month or week itself)."""
+    """"the end of the month", "later in the week": part of the publication month/week
+    (TimeML writes the month or week itself)."""
     rule = "part-of-unit"
     if ctx.dct is None:
         return no_dct(rule)
-    part = _PART[m["p"].lower()]
-    if m["u"].lower() == "month":
-        value = month_value(ctx.dct.year, ctx.dct.month, ctx.dct, part)
+    part = _PART[(m["p"] or m["p2"]).lower()]
+    unit = (m["u"] or m["u2"]).lower()
+    if unit == "month":
+        value = month_value(ctx.dct.year, ctx.dct.month, ctx.dct,
+                            part if part in ("early", "mid", "late") else None)
     else:
         value = week_value(ctx.dct, ctx.dct)
-    return ok(value, rule, f"{m['x']!r}: the {part} part of the publication {m['u'].lower()}",
-              score=0.7)
+    return ok(value, rule, f"{m['x']!r}: the {part} part of the publication {unit}", score=0.7)
 
 
 _POD_HOURS = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
@@ -111,8 +113,9 @@ V4_RULES: tuple[Rule, ...] = (
         rf"(?P<x>\bevery\s+(?P<n>other|{NUM})\s+(?P<u>second|minute|hour|day|week|month|quarter"
         r"|year)s?)(?![\w-])"), _every_n, ("set",), frozenset(("every",))),
     Rule("part-of-unit", compile_rule(
-        r"(?P<x>\bthe\s+(?P<p>end|beginning|start|middle)\s+of\s+the\s+(?P<u>month|week))"
-        r"(?![\w-])"), _part_of_unit, ("unit",), frozenset(("the",))),
+        r"(?P<x>\bthe\s+(?P<p>end|beginning|start|middle)\s+of\s+the\s+(?P<u>month|week)"
+        r"|\b(?P<p2>earlier|later)\s+in\s+the\s+(?P<u2>month|week))(?![\w-])"),
+        _part_of_unit, ("unit",), frozenset(("the", "earlier", "later"))),
     Rule("spoken-clock", compile_rule(
         r"\bat\s+(?:about\s+|around\s+)?(?P<x>(?P<h>\d{1,2})(?P<oc>\s+o['’]clock)?"
         r"(?:\s+(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<pod2>night)))?)"
