@@ -227,3 +227,14 @@ def test_dates_v4_a_yearless_day_range_takes_the_year_a_single_day_would(
 ])
 def test_dates_v4_earlier_or_later_in_the_week_or_month(text: str, expr: str, timex: str) -> None:
     assert spans(text).get(expr) == timex
+
+
+@pytest.mark.parametrize(("text", "timex"), [
+    ("Costs fell to $118 billion last year, $19.8 billion less than the year previous.", "2011"),
+    ("Last year was hard, but the year before was worse.", "2011"),
+    ("Sales rose in 2008 and fell the year before.", "2007"),
+])
+def test_dates_v4_the_year_before_counts_from_last_year_too(text: str, timex: str) -> None:
+    found = spans(text)
+    key = next(k for k in found if k.lower().startswith("the year"))
+    assert found[key] == timex

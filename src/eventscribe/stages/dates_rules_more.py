@@ -167,6 +167,9 @@ def _the_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 
+_REL_YEAR_MENTION = re.compile(r"\b(last|this|next)\s+year\b(?!['’]s\b)", re.IGNORECASE)
+
+
 def _anaphoric_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"that year", "later that year", "the following year", "the previous year"."""
     rule = "anaphoric-year"
@@ -178,6 +181,15 @@ def _anaphoric_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     last = None
     for ym in _YEAR_MENTION.finditer(ctx.text, max(0, m.start("x") - 1500), m.start("x")):
         last = ym
+    rel = None
+    if ctx.dct is not None:
+        for rm in _REL_YEAR_MENTION.finditer(ctx.text, max(0, m.start("x") - 300), m.start("x")):
+            rel = rm
+    if rel is not None and ctx.dct is not None and (last is None or rel.start() > last.start()):
+        # "costs fell last year, $19.8 billion more than the year previous": last year's before
+        base = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel.group(1).lower()]
+        return ok(year_value(base + shift, ctx.dct), rule, f"{m['x']!r}: relative to "
+                  f"{rel.group(0)!r} ({base}), the last year named before it", score=0.5)
     if last is None:
         if ctx.dct is None or shift == 0:
             return None
@@ -521,11 +533,13 @@ MORE_RULES: tuple[Rule, ...] = (
         r"|calendar|entire|whole)\s+)?(?:fiscal\s+)?year(?!['’-]|\s+\d)|\b(?:(?P<end>year[\s-]end|"
         r"year['’]s\s+end|the\s+(?:end|start|beginning)\s+of\s+(?:the|this)\s+year))"
         r"|\b(?:earlier|later)\s+(?:in\s+)?(?:the|this)\s+year)"
-        r"(?!\s+(?:before|after|earlier|ago|later|of|in\s+which|when|that|to)\b)(?![\w-])"),
+        r"(?!\s+(?:before|after|earlier|ago|later|of|in\s+which|when|that|to|previous|prior)\b)"
+        r"(?![\w-])"),
         _the_year, ("unit",), frozenset("the this year earlier later".split())),
     Rule("anaphoric-year", compile_rule(
         r"(?P<x>\b(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?year|\bthe\s+(?:following"
-        r"|previous|prior)\s+year|\bthe\s+year\s+(?:before|after)|\ba\s+year\s+later)(?![\w-])"),
+        r"|previous|prior)\s+year|\bthe\s+year\s+(?:before|after|previous|prior)"
+        r"|\ba\s+year\s+later)(?![\w-])"),
         _anaphoric_year, ("unit",), frozenset("earlier later that the a".split())),
     Rule("anaphoric-day", compile_rule(
         r"(?P<x>\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?day|\bthe\s+same\s+day"
