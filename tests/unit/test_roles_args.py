@@ -118,3 +118,9 @@ def test_roles_args_sentence_initial_name():
 def test_roles_args_aspectual_subject_is_the_instrument():
     out = args("The bombs began to explode before noon.", "explode")
     assert ("instrument", "bombs", "The bombs") in out
+
+
+def test_roles_args_town_before_a_noun_trigger():
+    out = args("A friend of the Boston bombing suspect was convicted.", "bombing",
+               ents=(("Boston", "ORG"),))
+    assert ("place", "boston", "Boston") in out

@@ -267,3 +267,12 @@ def test_roles_patterns_coordinated_passive_and_particle_object():
     assert acts == [] and tars == ["Seven homes"]
     acts, tars, _ = roles("Turkey shot down a Russian fighter jet.", "shot")
     assert acts == ["Turkey"] and tars == ["Russian fighter jet"]
+
+
+def test_roles_patterns_town_read_as_organisation_is_no_actor():
+    text = "A friend of the Boston bombing suspect was convicted."
+    acts, _, _ = roles(text, "bombing", pos="noun", ents=((16, 22, "ORG"),))
+    assert acts == []
+    text = "The Hamas attack killed two."
+    acts, _, _ = roles(text, "attack", pos="noun", ents=((4, 9, "ORG"),))
+    assert acts == ["Hamas"]

@@ -90,6 +90,16 @@ def country_of(phrase: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def is_town_name(name: str) -> bool:
+    """Whether ``name`` is, by its exact spelling, a populated place or area of at least 100,000
+    people in the gazetteer ("Boston", "Kandahar"): a place, when NER reads it as a group."""
+    from eventscribe.resources.gazetteer import Gazetteer
+
+    return any(c.match == "primary" and c.entry.population >= 100_000
+               for c in Gazetteer.load().candidates(name.strip()))
+
+
 def normalise_name(phrase: str) -> str:
     """A display name: determiners and leading adverbs dropped, whitespace folded."""
     name = re.sub(r"\s+", " ", phrase).strip(" ,.;:\"'“”‘’()")

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventscribe.model import AnnotatedDoc, Span
+from eventscribe.stages.roles import is_town_name
 from eventscribe.stages.roles_phrases import coordinated
 from eventscribe.stages.roles_tokens import Tok, chunk_start, right_object, tokenize
 
@@ -327,10 +328,11 @@ def trigger_arguments(
     s = chunk_start(toks, first)
     if s < first:
         h = first - 1
-        if toks[h].kind == "C" and (_named_place(toks, ents_t, h) or is_place_noun(toks[h].lower)):
-            a0 = s
-            while a0 < h and toks[a0].kind == "D":
-                a0 += 1
+        if toks[h].kind == "C" and (_named_place(toks, ents_t, h) or is_place_noun(toks[h].lower)
+                                    or (toks[h].text[:1].isupper() and is_town_name(toks[h].text))):
+            a0 = h  # the run of modifiers right before the noun ("the Rivertown airport")
+            while a0 > s and toks[a0 - 1].kind == "C":
+                a0 -= 1
             a = _arg(text, toks, "place", (a0, h + 1), "a place named before the trigger noun")
             if a is not None:
                 out.append(a)

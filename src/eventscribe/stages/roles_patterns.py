@@ -23,7 +23,13 @@ import re
 from collections.abc import Sequence
 
 from eventscribe.model import Actor, Span
-from eventscribe.stages.roles import INSTRUMENTS, country_of, normalise_name, sector_of
+from eventscribe.stages.roles import (
+    INSTRUMENTS,
+    country_of,
+    is_town_name,
+    normalise_name,
+    sector_of,
+)
 from eventscribe.stages.roles_phrases import (
     SERIES_NOUNS,
     aimed_at,
@@ -309,6 +315,9 @@ def pattern_roles(
             ent_mods = [k for k in range(a0, first) if toks[k].ent >= 0
                         and ents[toks[k].ent][2] in ("ORG", "NORP")
                         and toks[k].ent == toks[first - 1].ent]
+            if ent_mods and ents[toks[ent_mods[0]].ent][2] == "ORG" and is_town_name(
+                    text[toks[ent_mods[0]].start : toks[ent_mods[-1]].end]):
+                ent_mods = []  # "the Boston bombing" read as an organisation: a place
             agent_mods = [k for k in range(a0, first) if toks[k].lower in AGENT_MODIFIERS]
             if ent_mods:
                 acts.append((ent_mods[0], ent_mods[-1] + 1))
