@@ -238,3 +238,12 @@ def test_dates_v4_the_year_before_counts_from_last_year_too(text: str, timex: st
     found = spans(text)
     key = next(k for k in found if k.lower().startswith("the year"))
     assert found[key] == timex
+
+
+def test_dates_v4_morning_trading_is_the_morning_of_the_day_reported_on() -> None:
+    text = ("Shares fell on Tuesday after the report. Analysts had expected more. "
+            "The stock rose in morning trading, before declining later in the day.")
+    found = spans(text)
+    assert found["morning"] == "2013-03-12TMO"
+    assert found["the day"] == "2013-03-12"
+    assert spans("Shares rose in early trading.") == {}

@@ -453,7 +453,7 @@ def _the_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"ended the day", "for the day", "later in the day": market reports mean today."""
     if ctx.dct is None:
         return no_dct("the-day")
-    ante = _last_day_before(ctx, m.start("x"), 400) if ctx.anaphora else None
+    ante = _last_day_before(ctx, m.start("x"), 800) if ctx.anaphora else None
     if ante is not None and ante[2].value is not None and ante[2].value.start <= ctx.dct:
         d = ante[2].value.start
         return ok(day_value(d, ctx.dct), "the-day", f"'the day' after {m['cue']!r}: the day "
