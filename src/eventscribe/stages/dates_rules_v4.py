@@ -112,15 +112,16 @@ def _session_part(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"in morning trading", "during afternoon trade": that part of the day reported on (the
     last day named in the sentence or the 400 characters before, else the DCT)."""
     rule = "trading-session"
+    if not ctx.anaphora:
+        return None  # it refers back itself: silent while another rule looks for a day
     if ctx.dct is None:
         return no_dct(rule, "time")
-    day, how = ctx.dct, "the publication date"
-    if ctx.anaphora:
-        from eventscribe.stages.dates_rules_more import _last_day_before
+    from eventscribe.stages.dates_rules_more import _last_day_before
 
-        ante = _last_day_before(ctx, m.start("x"), 800)
-        if ante is not None and ante[2].value is not None:
-            day, how = ante[2].value.start, f"{ctx.text[ante[0]:ante[1]]!r}, the day named before"
+    day, how = ctx.dct, "the publication date"
+    ante = _last_day_before(ctx, m.start("x"), 800)
+    if ante is not None and ante[2].value is not None:
+        day, how = ante[2].value.start, f"{ctx.text[ante[0]:ante[1]]!r}, the day named before"
     code = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV"}[m["x"].lower()]
     return ok(day_value(day, ctx.dct, code), rule, f"{m['x']!r} of the trading day: {how}",
               kind="time", score=0.6)
