@@ -247,3 +247,16 @@ def test_dates_v4_morning_trading_is_the_morning_of_the_day_reported_on() -> Non
     assert found["morning"] == "2013-03-12TMO"
     assert found["the day"] == "2013-03-12"
     assert spans("Shares rose in early trading.") == {}
+
+
+@pytest.mark.parametrize(("text", "dct", "expr", "timex"), [
+    ("Sales rebounded in the last week of March.", date(2009, 4, 1), "the last week of March",
+     "2009-W13"),
+    ("The first week of April is busy.", WED, "The first week of April", "2013-W14"),
+    ("Talks will resume in the second week of January.", WED, "the second week of January",
+     "2014-W02"),
+    ("It fell in the last week of February 2012.", WED, "the last week of February 2012",
+     "2012-W08"),
+])
+def test_dates_v4_nth_week_of_a_month(text: str, dct: date, expr: str, timex: str) -> None:
+    assert spans(text, dct).get(expr) == timex

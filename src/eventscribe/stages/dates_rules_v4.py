@@ -10,12 +10,14 @@ quarter (``2012-Q4``). "By the end of the month" is the publication month (its l
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from eventscribe.stages.dates_calendar import (
     MONTH_NAMES,
     Resolution,
     day_value,
+    last_day,
+    latest_month,
     month_value,
     quarter_value,
     week_value,
@@ -127,7 +129,35 @@ def _session_part(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               kind="time", score=0.6)
 
 
+_NTH_WEEK_DAY = {"first": 4, "second": 11, "third": 18, "fourth": 25}
+
+
+def _nth_week_of_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"the first week of April", "the last week of March 2009": the ISO week holding most of
+    those seven days (the one containing the 4th, 11th, ... or the month's last day - 3)."""
+    rule = "week-of-month"
+    mo = month_number(m["m1"])
+    if m["y"]:
+        y = int(m["y"])
+    elif ctx.dct is None:
+        return no_dct(rule)
+    elif ctx.future_cue(m.start("x")) or (
+            ctx.tense(m.start("x")) is None and (mo - ctx.dct.month) % 12 in (1, 2)):
+        # future wording, or a month beginning within two months (as a bare month reads)
+        y = ctx.dct.year if mo >= ctx.dct.month else ctx.dct.year + 1
+    else:
+        y = latest_month(ctx.dct, mo)
+    nth = m["n"].lower()
+    day = last_day(y, mo) - 3 if nth in ("last", "final") else _NTH_WEEK_DAY[nth]
+    return ok(week_value(date(y, mo, day), ctx.dct), rule,
+              f"{m['x']!r}: the ISO week holding most of those days", score=0.7)
+
+
 V4_RULES: tuple[Rule, ...] = (
+    Rule("week-of-month", compile_rule(
+        r"(?P<x>(?:\bthe\s+)?(?P<n>first|second|third|fourth|last|final)\s+week\s+of\s+"
+        + _M1 + r"(?:,?\s+(?P<y>\d{4})(?!\d))?)(?![\w-])"), _nth_week_of_month, ("unit",),
+        frozenset(("the", "first", "second", "third", "fourth", "last", "final"))),
     Rule("trading-session", compile_rule(
         r"\b(?:in|during)\s+(?:the\s+)?(?:early\s+|late\s+)?(?P<x>morning|afternoon|evening)"
         r"\s+(?=(?:trading|trade|dealings|session)\b)"), _session_part, ("dayword",),
