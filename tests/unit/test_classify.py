@@ -50,3 +50,9 @@ def test_classify_release_of_a_statement_is_not_a_release_event():
 def test_classify_anaphor_continues_previous_event():
     got = triggers("Students marched in Dhaka. The largest actions took place in Chittagong.")
     assert ("The largest actions", "anaphor", True) in got
+
+
+def test_classify_release_of_a_thing_named_before_is_no_release():
+    assert not any(c == "release" for _, c, _ in triggers(
+        "He is seen in this handout photo released on May 27."))
+    assert any(c == "release" for _, c, _ in triggers("Five prisoners were released on May 27."))

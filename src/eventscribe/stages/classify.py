@@ -54,6 +54,13 @@ _RELEASE_NON_PEOPLE = re.compile(
 )
 
 
+_NON_PEOPLE_BEFORE = re.compile(
+    r"\b(?:statement|report|video|footage|figures|data|photos?|images?|results?|list|budget|"
+    r"album|film|plan|details|funds|documents?|transcripts?|recordings?)\s+(?:was\s+|were\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _realis(text: str, sentence: Span, span: Span) -> tuple[bool, str]:
     window_start = max(sentence.start, span.start - 60)
     before = text[window_start : span.start]
@@ -78,8 +85,11 @@ def find_triggers(adoc: AnnotatedDoc) -> tuple[Trigger, ...]:
             continue
         rule = rules[int(group[1:])]
         span = Span.of(text, m.start(), m.end())
-        if rule.cls == "release" and _RELEASE_NON_PEOPLE.match(text, m.end()):
-            continue
+        if rule.cls == "release" and (
+            _RELEASE_NON_PEOPLE.match(text, m.end())
+            or _NON_PEOPLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        ):
+            continue  # "released a statement", "a handout photo released on Monday"
         if (
             rule.pos == "verb"
             and _ATTRIBUTIVE.search(text, max(0, m.start() - 12), m.start())
