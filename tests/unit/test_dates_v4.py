@@ -260,3 +260,16 @@ def test_dates_v4_morning_trading_is_the_morning_of_the_day_reported_on() -> Non
 ])
 def test_dates_v4_nth_week_of_a_month(text: str, dct: date, expr: str, timex: str) -> None:
     assert spans(text, dct).get(expr) == timex
+
+
+@pytest.mark.parametrize(("text", "timex"), [
+    ("Protesters are gathering on Friday in the capital.", "2013-03-15"),
+    ("The minister is visiting Paris on Friday.", "2013-03-15"),
+    ("Voters head to the polls on Friday.", "2013-03-15"),
+    ("The team plays Arsenal on Friday.", "2013-03-15"),
+    ("Police are investigating the shooting on Friday.", "2013-03-08"),
+    ("Obama's meeting on Friday went well.", "2013-03-08"),
+])
+def test_dates_v4_present_progressive_and_fixture_verbs_point_ahead(text: str,
+                                                                    timex: str) -> None:
+    assert spans(text)["Friday"] == timex

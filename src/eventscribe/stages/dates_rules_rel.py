@@ -62,6 +62,10 @@ def _weekday_date(
     if tense is None and _PRESENT_PLAN.search(ctx.before(pos, 50)):
         return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
             "(a scheduling verb in the present tense: 'leaders meet Monday')"
+    if tense is None and _PROGRESSIVE_PLAN.search(ctx.before(pos, 60)):
+        return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
+            "(a present progressive names an arrangement: 'the president is traveling to " \
+            "Brazil on Monday')"
     if (end is not None and tense is None and _OPENS_CLAUSE.search(ctx.before(pos, 40))
             and ctx.tense_after(end) == "future"):
         return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
@@ -255,10 +259,17 @@ _YEAR_STATED = re.compile(r"(?<![\w$.,-])(1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 _PRESENT_PLAN = re.compile(
     r"\b(?:meets?|begins?|starts?|opens?|visits?|convenes?|reconvenes?|resumes?|travels?|arrives?"
     r"|leaves|votes?|hosts?|faces?|kicks\s+off|kick\s+off|gets\s+under\s+way|expires|ends|closes"
-    r"|concludes|runs|takes\s+place|is\s+due|are\s+due)"
+    r"|concludes|runs|takes\s+place|is\s+due|are\s+due|plays?|heads?\s+(?:to|for|into))"
     r"(?:\s+(?!on\b|by\b)[a-z]+){0,2}\s+(?:on\s+)?$", re.IGNORECASE)
 """A scheduling verb in the present tense right before a weekday: news style for a coming
 day ("Arafat and Netanyahu meet separately Monday", "the trial opens on Tuesday")."""
+_PROGRESSIVE_PLAN = re.compile(
+    r"\b(?:is|are|am|['’]re)\s+(?!being\b|going\b)[a-z]+ing"
+    r"(?:\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[A-Za-z]+){0,2}"
+    r"\s+(?:on\s+)?$")
+"""A present progressive right before a weekday, with no noun phrase between ("protesters are
+gathering on Friday", "is traveling to Brazil on Monday"; not "are investigating the shooting
+on Friday", where the day is the shooting's)."""
 _OPENS_CLAUSE = re.compile(r"(?:^|[.;:,]\s*|\b(?:and|but)\s+)(?:(?:on|by|until|from|as\s+of)\s+)?$",
                            re.IGNORECASE)
 _MONTH_IN = re.compile(rf"\b(?:in|for|during)\s+({MONTH_ANY})(?![\s,]*\d)")
