@@ -100,3 +100,17 @@ def test_geoparse_headlines_capital_state_after_town_is_a_university(
 def test_geoparse_headlines_short_demonym_for_pakistan(stage: GazetteerGeoparser) -> None:
     demonym = stage.gazetteer.demonym_country("Pak")
     assert demonym is not None and demonym.country_code == "PK"
+
+
+def test_geoparse_headlines_gazetteer_only_name_outside_the_ner_countries_is_dropped(
+    stage: GazetteerGeoparser,
+) -> None:
+    out = stage(make_doc("Fighters from Benghazi attack a convoy at Naga oilfield",
+                         [("Benghazi", "GPE")]))
+    assert _cc(out, "Benghazi") == "LY"
+    assert "Naga" not in _places(out)
+
+
+def test_geoparse_headlines_gazetteer_only_name_alone_is_kept(stage: GazetteerGeoparser) -> None:
+    out = stage(make_doc("Fighters attack a convoy at Naga overnight", []))
+    assert _cc(out, "Naga") == "PH"

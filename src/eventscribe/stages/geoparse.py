@@ -108,6 +108,7 @@ class GazetteerGeoparser(BaseStage):
 
 
 LOCAL_MIN_POPULATION = 50_000
+_NER_PLACE = frozenset({"GPE", "LOC", "FAC"})
 
 
 @lru_cache(maxsize=64)
@@ -121,6 +122,18 @@ def keep_local(mentions: list[Mention], ranked: list[Ranked], home: Home | None)
     whose reading is not local. Local: an area (country, province, continent), a town in the
     document's main province (the most frequent among its other places, or the outlet's home),
     or a town of :data:`LOCAL_MIN_POPULATION`+ in its main country."""
+    ner_cc = {r.entry.country_code for m, r in zip(mentions, ranked, strict=True)
+              if r.entry is not None and m.label in _NER_PLACE and not m.weak}
+    for m, r in zip(mentions, ranked, strict=True):
+        e = r.entry
+        if (e is not None and ner_cc and m.label is None and not m.weak
+                and m.why.startswith("gazetteer name match") and e.country_code not in ner_cc
+                and e.feature_code not in ("PCLI", "CONT")):
+            # "attacks LNA at Naga oilfield" beside "Benghazi": a name only the gazetteer
+            # knows, read in a country none of the names NER confirms is in, is as doubtful
+            # as a weak mention
+            m.weak = True
+            m.why += "; its reading lies outside the countries of the document's other places"
     if not any(m.weak for m in mentions):
         return [True] * len(mentions)
     a1: Tally[tuple[str, str]] = Tally()
