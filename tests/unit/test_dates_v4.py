@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventscribe.stages.dates import find_expressions
 
@@ -273,3 +275,24 @@ def test_dates_v4_nth_week_of_a_month(text: str, dct: date, expr: str, timex: st
 def test_dates_v4_present_progressive_and_fixture_verbs_point_ahead(text: str,
                                                                     timex: str) -> None:
     assert spans(text)["Friday"] == timex
+
+
+def test_dates_v4_a_year_outside_the_calendar_is_impossible_not_a_crash() -> None:
+    found = find_expressions("Prices peaked in mid-0000.", WED)
+    assert found and found[0][2].value is None and "E011" in found[0][2].reason
+
+
+_WORDS = ("the a in on of since until last next this past early late mid first second week "
+          "weeks month year years quarter day Monday Friday night morning March May Sept. 0000 "
+          "9999 1 12 31 0 2013 0735 GMT p.m. and or to - , ago earlier later every other half "
+          "fiscal FY Q4 spring Christmas Eve today anniversary 11th 's end of previous same "
+          "October-December period trading now").split()
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12),
+       st.sampled_from([WED, None, date(1, 1, 1), date(9999, 12, 31)]))
+@settings(max_examples=300, deadline=None)
+def test_dates_v4_any_word_salad_and_any_dct_never_raise(words: list[str],
+                                                        dct: date | None) -> None:
+    for s, e, res in find_expressions(" ".join(words), dct):
+        assert 0 <= s < e and res.rule

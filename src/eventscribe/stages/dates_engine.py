@@ -16,7 +16,7 @@ from datetime import date
 
 from eventscribe.stages.dates_calendar import Resolution
 from eventscribe.stages.dates_lexicon import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS
-from eventscribe.stages.dates_rules import Ctx, Rule
+from eventscribe.stages.dates_rules import Ctx, Rule, impossible
 from eventscribe.stages.dates_rules_abs import ABS_RULES
 from eventscribe.stages.dates_rules_extra import EXTRA_RULES
 from eventscribe.stages.dates_rules_more import MORE_RULES
@@ -201,7 +201,10 @@ def _sentence_candidates(
                 xs, xe = m.span("x") if _HAS_X[ri] else m.span()
                 if xe <= xs or (ri, xs, xe) in seen:
                     continue
-                res = rule.resolve(m, ctx)
+                try:
+                    res = rule.resolve(m, ctx)
+                except (ValueError, OverflowError) as exc:  # "mid-0000", a DCT near year 1
+                    res = impossible(rule.name, f"{text[xs:xe]!r} is outside the calendar ({exc})")
                 if res is not None and _TITLED.get(rule.name) and _is_title(text, xs, xe, s, e):
                     continue
                 if res is not None:

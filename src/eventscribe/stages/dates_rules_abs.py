@@ -120,7 +120,8 @@ def nearest_year(dct: date, mo: int, d: int) -> int:
     best_y, best_gap = dct.year, 10**6
     for y in (dct.year - 1, dct.year, dct.year + 1):
         cand = safe_date(y, mo, d) or safe_date(y, mo, 28)
-        assert cand is not None
+        if cand is None:
+            continue  # a year outside the calendar (a DCT in year 1 or 9999)
         gap = abs((cand - dct).days) * (2 if cand > dct else 1) + (1 if cand > dct else 0)
         if gap < best_gap:
             best_y, best_gap = y, gap
