@@ -85,7 +85,7 @@ def test_dates_gold_meantime_timexes(meantime: Path) -> None:
 
     r = evaluate(meantime, gold_spans=False)
     assert r["n_gold_all_types"] == 488
-    assert r["value_f1"] >= 0.86
-    assert r["strict_f1"] >= 0.88
+    assert r["value_f1"] >= 0.866
+    assert r["strict_f1"] >= 0.886
     spans = evaluate(meantime, gold_spans=True, baseline=False)
-    assert spans["value_accuracy"] >= 0.928
+    assert spans["value_accuracy"] >= 0.935
