@@ -4,7 +4,7 @@
         --plover ../shared/gold/plover-gsr
 
 Writes types_case2021_fast.npz, types_case2021_strong.npz (CASE 2021 dev part + the written
-examples in resources/typing_examples.tsv) and types_plover_fast.npz (PLOVER GSR dev part +
+examples in resources/typing_examples.tsv) and types_plover_{fast,strong}.npz (PLOVER GSR dev part +
 resources/plover_examples.tsv). The models store no text (CRC32 keys for n-grams).
 """
 
@@ -17,19 +17,13 @@ from pathlib import Path
 import numpy as np
 
 from eventscribe.evaluation.case2021_format import read_case2021
-from eventscribe.evaluation.plover_eval import (
-    model_text,
-    parse_predicates,
-    predicate_signals,
-)
+from eventscribe.evaluation.plover_eval import example_inputs, featurise, parse_predicates
 from eventscribe.evaluation.plover_format import read_plover
 from eventscribe.evaluation.types import run_pipeline
 from eventscribe.stages.typing_features import signal_vector
 from eventscribe.stages.typing_model import (
-    EXAMPLES,
     Inputs,
     TrainConfig,
-    load_examples,
     model_path,
     plover_config,
     plover_model_path,
@@ -62,21 +56,22 @@ def train_case2021(path: Path) -> None:
 
 
 def train_plover(path: Path) -> None:
-    """Train and save the PLOVER category model."""
+    """Train and save the fast and strong PLOVER category models."""
     data = read_plover(path)
     texts = [r.text for r in data.records]
     y = [r.category for r in data.records]
     piped = run_pipeline(texts)
     preds = parse_predicates(texts)
-    sig = predicate_signals(np.stack([signal_vector(a, ev) for a, ev in piped]), preds)
-    x = Inputs([model_text(t, p) for t, p in zip(texts, preds, strict=True)], sig)
-    ex = load_examples(EXAMPLES.parent / "plover_examples.tsv")
-    m = train(x, y, plover_config(), examples=ex)
-    m.meta.update({"trained_on": "PLOVER GSR dev part", "n": len(y),
-                   "data_sha256": _sha(data.files)})
-    m.save(plover_model_path())
-    print(f"{plover_model_path().name}: {len(y)} records, "
-          f"{plover_model_path().stat().st_size / 1e6:.2f} MB")
+    for variant in ("fast", "strong"):
+        x = featurise(texts, variant, piped, preds)
+        ex, ex_in = example_inputs(variant)
+        m = train(x, y, plover_config(variant), examples=ex, example_inputs=ex_in)
+        m.meta.update({"trained_on": "PLOVER GSR dev part", "n": len(y),
+                       "data_sha256": _sha(data.files),
+                       "embeds": "predicate phrase" if variant == "strong" else "none"})
+        m.save(plover_model_path(variant))
+        print(f"{plover_model_path(variant).name}: {len(y)} records, "
+              f"{plover_model_path(variant).stat().st_size / 1e6:.2f} MB")
 
 
 def main() -> None:

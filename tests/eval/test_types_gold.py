@@ -70,14 +70,36 @@ def test_types_gold_plover_cross_validated(plover: Path) -> None:
         assert r[key] >= FLOORS[f"plover_{key}"], (key, r[key])
 
 
+def test_types_gold_plover_examples_do_not_copy_dev_sentences(plover: Path) -> None:
+    """The written PLOVER examples are invented from the manual's definitions: none shares a run
+    of five words with a dev sentence (tuning examples on the dev folds would inflate CV)."""
+    import json
+    import re
+
+    from eventscribe.stages.typing_model import EXAMPLES, load_examples
+
+    def grams(text: str, n: int = 5) -> set[tuple[str, ...]]:
+        w = re.findall(r"[a-z0-9]+", text.lower())
+        return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+    recs = [r for r in json.loads(plover.read_text(encoding="utf-8"))
+            if isinstance(r, dict) and r.get("event") != "DOCUMENT"]
+    dev = set().union(*(grams(str(r.get("text", ""))) for r in recs))
+    shared = [e.text for e in load_examples(EXAMPLES.parent / "plover_examples.tsv")
+              if grams(e.text) & dev]
+    assert not shared, shared
+
+
 FLOORS = {
     "case_rules_weighted_f1": 0.46,  # measured 0.480
     "case_subset_n": 158,
     "case_strong_cv_subset_weighted_f1": 0.78,  # measured 0.8065 (full dev, 3 seeds: 0.843)
     "case_strong_cv_subset_macro_f1": 0.78,  # measured 0.8061
-    "plover_category_accuracy": 0.65,  # measured 0.683
-    "plover_mode_accuracy": 0.32,  # measured 0.352
-    "plover_actor_f1": 0.64,  # measured 0.676
+    # Session 3: the written PLOVER examples were rewritten from the manual's definitions (the
+    # old ones imitated dev sentences), which lowered the honest CV score from 0.683 to 0.634.
+    "plover_category_accuracy": 0.60,  # measured 0.634 (strong variant: 0.665)
+    "plover_mode_accuracy": 0.30,  # measured 0.333
+    "plover_actor_f1": 0.64,  # measured 0.665
     "plover_recipient_f1": 0.30,  # measured 0.326
     "plover_dead_exact": 0.85,  # measured 1.0 (7 records)
 }

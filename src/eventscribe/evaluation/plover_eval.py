@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +181,49 @@ def predicate_signals(
     return np.hstack([signals, extra]).astype(np.float32)
 
 
+def predicate_phrase(text: str, pred: Predicate) -> str:
+    """What the strong PLOVER model embeds: the predicate phrase with its modality as a word
+    ("will give grant", "not accept refugees"), or the whole text when no predicate was found.
+    The predicate carries the speech act; the whole sentence's embedding is mostly its topic."""
+    if not pred.text:
+        return text
+    pre = {"will": "will ", "must": "must ", "neg": "not "}.get(pred.modality, "")
+    return pre + pred.text
+
+
+def featurise(texts: Sequence[str], variant: str = "fast",
+              piped: Sequence[tuple[Any, tuple[Any, ...]]] | None = None,
+              preds: Sequence[Predicate] | None = None) -> Any:
+    """``Inputs`` of the PLOVER model for ``texts``: model text (sentence + predicate markers),
+    pipeline and predicate signals, and for ``strong`` the predicate-phrase embeddings.
+    ``piped``/``preds`` pass pipeline and parser output already computed."""
+    from eventscribe.evaluation.types import run_pipeline
+    from eventscribe.stages.typing_features import signal_vector
+    from eventscribe.stages.typing_model import Inputs, embed_texts
+
+    texts = list(texts)
+    piped = run_pipeline(texts) if piped is None else piped
+    preds = parse_predicates(texts) if preds is None else preds
+    sig = np.stack([signal_vector(a, ev) for a, ev in piped]) if texts else np.zeros(
+        (0, len(signal_vector(None))), np.float32)
+    x = Inputs([model_text(t, p) for t, p in zip(texts, preds, strict=True)],
+               predicate_signals(sig, preds))
+    if variant == "strong":
+        x.embeddings = embed_texts([predicate_phrase(t, p)
+                                    for t, p in zip(texts, preds, strict=True)])
+    return x
+
+
+@lru_cache(maxsize=2)
+def example_inputs(variant: str = "fast") -> tuple[tuple[Any, ...], Any]:
+    """The written PLOVER examples (resources/plover_examples.tsv) and their ``Inputs``,
+    featurised exactly like gold sentences (pipeline, parse, predicate markers)."""
+    from eventscribe.stages.typing_model import EXAMPLES, load_examples
+
+    ex = load_examples(EXAMPLES.parent / "plover_examples.tsv")
+    return ex, featurise([e.text for e in ex], variant)
+
+
 def _tokens(s: str | None) -> set[str]:
     return {w.lower() for w in _WORD.findall(s or "") if w not in ("...",)}
 
@@ -211,7 +255,7 @@ def evaluate_plover(path: str | Path, typer: str = "fast", cv: int = 0, seed: in
                     every: int = 1) -> dict[str, Any]:
     """Scores of the PLOVER typer on a PLOVER GSR file or folder (see the module docstring)."""
     from eventscribe.evaluation.types import label_scores, run_pipeline, subset_indices
-    from eventscribe.stages.typing_features import PLOVER_CUES, signal_vector
+    from eventscribe.stages.typing_features import PLOVER_CUES
     from eventscribe.stages.typing_rules import NO_EVENT
 
     t0 = time.perf_counter()
@@ -237,24 +281,23 @@ def evaluate_plover(path: str | Path, typer: str = "fast", cv: int = 0, seed: in
         out["mode"] = "pipeline PLOVER category, else predicate cues"
     else:
         from eventscribe.stages.typing_model import (
-            EXAMPLES,
-            Inputs,
             cross_validate,
-            load_examples,
             plover_config,
+            plover_model_path,
             shipped_plover_model,
         )
 
-        sig = predicate_signals(np.stack([signal_vector(a, ev) for a, ev in piped]), preds)
-        x = Inputs([model_text(t, p) for t, p in zip(texts, preds, strict=True)], sig)
+        x = featurise(texts, typer, piped, preds)
         if cv and cv > 1:
-            ex = load_examples(EXAMPLES.parent / "plover_examples.tsv")
-            res = cross_validate(x, gold, folds=cv, seed=seed, cfg=plover_config(), examples=ex)
+            ex, ex_in = example_inputs(typer)
+            res = cross_validate(x, gold, folds=cv, seed=seed, cfg=plover_config(typer),
+                                 examples=ex, example_inputs=ex_in)
             out["mode"] = (f"{cv}-fold stratified cross-validation (seed {seed}): trained on the "
                            "other folds plus the written PLOVER examples")
         else:
-            res = shipped_plover_model().predict(x)
-            out["mode"] = "shipped model types_plover_fast.npz (trained on the PLOVER GSR dev part)"
+            res = shipped_plover_model(typer).predict(x)
+            out["mode"] = (f"shipped model {plover_model_path(typer).name} "
+                           "(trained on the PLOVER GSR dev part)")
         cat = [c for c, _ in res]
     scores = label_scores(gold, cat)
     out["category_accuracy"] = scores["accuracy"]

@@ -151,7 +151,8 @@ def _print_case(res: dict[str, Any]) -> None:
               help="Gold format of PATH.")
 @click.option("--typer", type=click.Choice(TYPERS), default=None,
               help="case2021: rules (pipeline types), fast or strong learned model "
-                   "[default: strong]. plover-gsr: rules or fast [default: fast].")
+                   "[default: strong]. plover-gsr: rules, fast or strong (predicate-phrase "
+                   "embedding) [default: fast].")
 @click.option("--cv", type=int, default=0, show_default=True,
               help="K-fold cross-validation on PATH itself (train on K-1 folds, predict the held "
                    "one); 0 uses the shipped model.")
@@ -180,10 +181,6 @@ def _run(path: Path, fmt: str, typer: str | None, cv: int, seed: int, every: int
             _print_case(res)
         return
     from eventscribe.evaluation.plover_eval import evaluate_plover, print_plover
-
-    if typer == "strong":
-        raise click.UsageError("plover-gsr supports --typer rules or fast (embeddings did not "
-                               "help on PLOVER; see docs/typing.md)")
 
     res = evaluate_plover(path, typer or "fast", cv, seed, every)
     if as_json:

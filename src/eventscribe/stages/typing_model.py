@@ -247,20 +247,27 @@ def _centroids(labels: Sequence[str], ex_labels: Sequence[str],
 
 def train(x: Inputs, y: Sequence[str], cfg: TrainConfig | None = None,
           examples: Sequence[Example] | None = None,
-          example_embeddings: NDArray[np.float32] | None = None) -> TypeModel:
-    """Fit a model on ``x``/``y`` plus the written examples (weighted ``cfg.example_weight``)."""
+          example_embeddings: NDArray[np.float32] | None = None,
+          example_inputs: Inputs | None = None) -> TypeModel:
+    """Fit a model on ``x``/``y`` plus the written examples (weighted ``cfg.example_weight``).
+    ``example_inputs`` (same rows as ``examples``) gives the examples' model texts and signals
+    when they were featurised like ``x`` (default: the raw text with zero signals)."""
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     cfg = cfg or TrainConfig()
     if cfg.variant not in VARIANTS:
         raise ValueError(f"variant must be one of {VARIANTS}")
     ex = list(load_examples() if examples is None else examples)
-    ex_in = Inputs([e.text for e in ex], np.zeros((len(ex), x.signals.shape[1]), np.float32))
-    if cfg.variant == "strong":
+    if example_inputs is not None:
+        ex_in = Inputs(list(example_inputs.texts), example_inputs.signals,
+                       example_inputs.embeddings)
+    else:
+        ex_in = Inputs([e.text for e in ex], np.zeros((len(ex), x.signals.shape[1]), np.float32))
+    if cfg.variant == "strong" and ex_in.embeddings is None:
         if x.embeddings is None:
             x = Inputs(x.texts, x.signals, embed_texts(x.texts))
         ex_in.embeddings = (example_embeddings if example_embeddings is not None
-                            else embed_texts(ex_in.texts))
+                            else embed_texts([e.text for e in ex]))
     all_texts = x.texts + ex_in.texts
     words = Vocab.fit([word_ngrams(t) for t in all_texts], cfg.word_min_df, cfg.max_word_features)
     chars = Vocab.fit([char_ngrams(t) for t in all_texts], cfg.char_min_df, cfg.max_char_features)
@@ -275,9 +282,12 @@ def train(x: Inputs, y: Sequence[str], cfg: TrainConfig | None = None,
     clf = LogisticRegression(C=cfg.c, tol=cfg.tol, max_iter=5000)
     clf.fit(a, ya, sample_weight=sw)
     order = [list(clf.classes_).index(lab) for lab in labels]
+    coef, icpt = clf.coef_, clf.intercept_
+    if coef.shape[0] == 1:  # two labels: sigmoid(w.x + b) is a softmax over scores (0, w.x + b)
+        coef = np.vstack([np.zeros_like(coef), coef])
+        icpt = np.concatenate([np.zeros_like(icpt), icpt])
     return TypeModel(labels, cfg, _HashedVocab.from_vocab(words), _HashedVocab.from_vocab(chars),
-                     clf.coef_[order].astype(np.float32), clf.intercept_[order].astype(np.float32),
-                     cents)
+                     coef[order].astype(np.float32), icpt[order].astype(np.float32), cents)
 
 
 def fold_indices(y: Sequence[str], folds: int, seed: int = 0) -> list[NDArray[np.int64]]:
@@ -297,9 +307,11 @@ def fold_indices(y: Sequence[str], folds: int, seed: int = 0) -> list[NDArray[np
 
 def cross_validate(x: Inputs, y: Sequence[str], folds: int = 5, seed: int = 0,
                    cfg: TrainConfig | None = None,
-                   examples: Sequence[Example] | None = None) -> list[tuple[str, float]]:
+                   examples: Sequence[Example] | None = None,
+                   example_inputs: Inputs | None = None) -> list[tuple[str, float]]:
     """Predictions for every row from a model trained on the other folds (never on the row)
-    plus ``examples`` (default: typing_examples.tsv), which are in every training fold."""
+    plus ``examples`` (default: typing_examples.tsv), which are in every training fold
+    (featurised as ``example_inputs`` when given, see ``train``)."""
     cfg = cfg or TrainConfig()
     if len(y) < 2 * folds or len(set(y)) < 2:
         raise EventscribeError("E053", f"{len(y)} records with {len(set(y))} labels are too few "
@@ -307,12 +319,16 @@ def cross_validate(x: Inputs, y: Sequence[str], folds: int = 5, seed: int = 0,
     if cfg.variant == "strong" and x.embeddings is None:
         x = Inputs(x.texts, x.signals, embed_texts(x.texts))
     ex = list(load_examples() if examples is None else examples)
-    ex_emb = embed_texts([e.text for e in ex]) if cfg.variant == "strong" else None
+    ex_emb = None
+    if cfg.variant == "strong":
+        ex_emb = (example_inputs.embeddings if example_inputs is not None
+                  and example_inputs.embeddings is not None
+                  else embed_texts([e.text for e in ex]))
     out: list[tuple[str, float]] = [("", 0.0)] * len(y)
     all_idx = np.arange(len(y))
     for te in fold_indices(y, folds, seed):
         tr = np.setdiff1d(all_idx, te)
-        m = train(x.subset(tr), [y[i] for i in tr], cfg, ex, ex_emb)
+        m = train(x.subset(tr), [y[i] for i in tr], cfg, ex, ex_emb, example_inputs)
         for i, p in zip(te, m.predict(x.subset(te)), strict=True):
             out[int(i)] = p
     return out
@@ -330,21 +346,26 @@ def signal_columns(signal_set: str) -> tuple[str, ...]:
     return signal_names()
 
 
-def plover_config() -> TrainConfig:
-    """Hyper-parameters of the PLOVER category model (chosen by cross-validation on its dev)."""
-    return TrainConfig(variant="fast", cue_set="acled+plover", signal_set="pipeline+predicate",
+def plover_config(variant: str = "fast") -> TrainConfig:
+    """Hyper-parameters of the PLOVER category model (chosen by cross-validation on its dev).
+    ``strong`` adds the MiniLM embedding of the sentence's predicate phrase (see
+    ``evaluation.plover_eval.predicate_phrase``) and its cosine to each category's centroid of
+    written definitions and examples."""
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {VARIANTS}")
+    return TrainConfig(variant=variant, cue_set="acled+plover", signal_set="pipeline+predicate",
                        example_weight=2.0, w_signal=0.5)
 
 
-def plover_model_path() -> Path:
-    """Where the shipped PLOVER category model lives."""
-    return DATA / "types_plover_fast.npz"
+def plover_model_path(variant: str = "fast") -> Path:
+    """Where the shipped PLOVER category model of a variant lives."""
+    return DATA / f"types_plover_{variant}.npz"
 
 
-@lru_cache(maxsize=1)
-def shipped_plover_model() -> TypeModel:
-    """The PLOVER category model trained on the PLOVER GSR dev part."""
-    return TypeModel.load(plover_model_path())
+@lru_cache(maxsize=2)
+def shipped_plover_model(variant: str = "fast") -> TypeModel:
+    """The PLOVER category model trained on the PLOVER GSR dev part (scripts/train_types.py)."""
+    return TypeModel.load(plover_model_path(variant))
 
 
 def model_path(variant: str) -> Path:
