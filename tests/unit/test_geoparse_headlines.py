@@ -41,6 +41,7 @@ def test_geoparse_headlines_norp_demonym_stays_a_hint(stage: GazetteerGeoparser)
 
 @pytest.mark.parametrize("text,ents", [
     ("Fighting flares in the Eastern Ghouta suburbs", [("the Eastern Ghouta", "ORG")]),
+    ("Raids at the Western Qalamoun overnight", [("the Western Qalamoun", "FAC")]),
     ("Ten killed in Afghan west province", [("Afghan", "NORP"), ("west province", "GPE")]),
     ("Relations between Moscow and the West cooled", [("Moscow", "GPE"), ("West", "LOC")]),
 ])
@@ -114,3 +115,11 @@ def test_geoparse_headlines_gazetteer_only_name_outside_the_ner_countries_is_dro
 def test_geoparse_headlines_gazetteer_only_name_alone_is_kept(stage: GazetteerGeoparser) -> None:
     out = stage(make_doc("Fighters attack a convoy at Naga overnight", []))
     assert _cc(out, "Naga") == "PH"
+
+
+def test_geoparse_headlines_compass_words_give_no_area_hints(stage: GazetteerGeoparser) -> None:
+    from eventscribe.stages.geoparse_match import tokenize
+    from eventscribe.stages.geoparse_rank import find_hints
+
+    text = "Raids in the Eastern hills and the Western plains"
+    assert find_hints(text, tokenize(text), stage.gazetteer) == []

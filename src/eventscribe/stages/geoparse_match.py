@@ -334,7 +334,8 @@ def recognise(
             covered.append((ent.span.start, ent.span.end))
             continue
         inner = [(a, b) for a, b in matched if s <= a and b <= e
-                 and name_key(text[a:b]) not in gaz.not_places]
+                 and name_key(text[a:b]) not in gaz.not_places
+                 and not compass_word(text[a:b])]  # "the Eastern Ghouta": not "Eastern"
         if inner:
             for a, b in inner:
                 sub = text[a:b]

@@ -18,7 +18,7 @@ from typing import Generic, Protocol, TypeVar
 from eventscribe.model import Span
 from eventscribe.resources.gazetteer import Candidate, GazEntry, Gazetteer
 from eventscribe.resources.names import fold
-from eventscribe.stages.geoparse_match import Mention
+from eventscribe.stages.geoparse_match import Mention, compass_word
 
 _MATCH_PENALTY = {"primary": 0.0, "alternate": 1.5, "translit": 2.0}
 # an alternate name of another place when some entry bears the name as its own
@@ -126,7 +126,7 @@ def find_hints(text: str, tokens: Sequence[tuple[int, int, str]], gaz: Gazetteer
             k += 1
         if k < len(taken) and taken[k][0] < e:
             continue
-        found = gaz.area_names(t)
+        found = [] if compass_word(t) else gaz.area_names(t)
         if i + 1 < n and text[e : tokens[i + 1][0]] == " " and tokens[i + 1][2][0].isupper():
             two = gaz.area_names(t + " " + tokens[i + 1][2])
             if two:
