@@ -296,3 +296,16 @@ def test_dates_v4_any_word_salad_and_any_dct_never_raise(words: list[str],
                                                         dct: date | None) -> None:
     for s, e, res in find_expressions(" ".join(words), dct):
         assert 0 <= s < e and res.rule
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("The plane left at 10:30 local time Saturday.", "10:30", "2013-03-09T10:30"),
+    ("The attack happened at 0300 local time.", "0300", "2013-03-13T03:00"),
+    ("The game kicks off at 8 p.m. ET.", "8 p.m. ET", "2013-03-13T20:00"),
+])
+def test_dates_v4_local_time_and_short_zones(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex
+
+
+def test_dates_v4_a_bare_24_hour_time_needs_a_zone() -> None:
+    assert spans("The vote was 10:30.") == {}

@@ -506,7 +506,8 @@ REL_RULES: tuple[Rule, ...] = (
     Rule("clock-time", compile_rule(
         r"(?P<x>(?:\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|\b(?P<named>"
         r"noon|midnight|midday)|\b(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s*(?-i:UTC|GMT|Z|"
-        r"[A-Z]{2,4}T)\b))(?:\s*(?-i:[A-Z]{2,4}T|GMT|UTC|Z)(?![\w]))?(?:(?:,|\s+on)?\s+(?P<rest>"
+        r"[A-Z]{2,4}T|[ECMP]T)\b|\s+local\s+time\b))(?:\s*(?-i:[A-Z]{2,4}T|[ECMP]T|GMT|UTC|Z)"
+        r"(?![\w]))?(?:(?:,|\s+on)?\s+(?P<rest>"
         rf"{WEEKDAY}|today|yesterday|tomorrow|tonight)|,?\s+(?P<md>{MONTH_ANY}\s+\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?)"
         r"(?!\w)"), _time, ("num", "clock")),
     Rule("duration", compile_rule(
