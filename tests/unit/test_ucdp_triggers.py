@@ -27,6 +27,8 @@ def _classes(text: str) -> list[tuple[str, str]]:
     ("Army units pushed the militants back from the hills", "armed_clash"),
     ("Troops vs rebels near the border", "armed_clash"),
     ("Warplanes shell the mountains again", "shelling"),
+    ("Preliminary death toll for Monday", "attack"),
+    ("Police find the charred remains of a man near the road", "attack"),
 ])
 def test_ucdp_triggers_headline_forms(text: str, cls: str) -> None:
     assert cls in [c for _, c in _classes(text)], _classes(text)
@@ -38,6 +40,7 @@ def test_ucdp_triggers_headline_forms(text: str, cls: str) -> None:
     "A monument to the martyrs of the revolution",
     "Casualty reports for the month are published online",
     "They pushed back the deadline to June",
+    "The death toll of road accidents is falling",
 ])
 def test_ucdp_triggers_look_alikes_are_not_events(text: str) -> None:
     assert _classes(text) == [], _classes(text)
