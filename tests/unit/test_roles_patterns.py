@@ -276,3 +276,8 @@ def test_roles_patterns_town_read_as_organisation_is_no_actor():
     text = "The Hamas attack killed two."
     acts, _, _ = roles(text, "attack", pos="noun", ents=((4, 9, "ORG"),))
     assert acts == ["Hamas"]
+
+
+def test_roles_patterns_gerund_noun_after_an_aspectual_verb_is_a_verb():
+    acts, tars, _ = roles("Government jets kept bombing the town.", "bombing", pos="noun")
+    assert acts == ["Government jets"] and tars == ["town"]

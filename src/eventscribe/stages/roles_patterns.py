@@ -231,7 +231,8 @@ def _noun_use(toks: Sequence[Tok], first: int) -> bool:
 
 _ASPECTUAL = frozenset(
     "began begun begin begins beginning started start starts starting continued continue "
-    "continues continuing kept keep keeps resumed resume resumes stopped".split()
+    "continues continuing kept keep keeps resumed resume resumes stopped stop stops "
+    "stopping".split()
 )
 """Verbs before a gerund whose subject is the gerund's ("forces continued shelling")."""
 _NOT_TARGET_HEADS = frozenset("dead injured wounded killed hurt nearby".split())
@@ -267,6 +268,9 @@ def pattern_roles(
         pos = "noun"
     elif pos == "noun" and toks[first].kind == "V" and first > 0 and toks[first - 1].lower in BE:
         pos = "verb"  # "jets have been bombing Aleppo": a progressive verb
+    elif (pos == "noun" and toks[first].lower.endswith("ing") and first > 0
+          and toks[first - 1].lower in _ASPECTUAL):
+        pos = "verb"  # "Russia will not stop bombing it": the gerund of an aspectual verb
     if pos == "verb":
         reduced = not is_passive(toks, first, last) and reduced_passive(toks, first, last)
         passive = reduced or is_passive(toks, first, last) or coordinated_passive(toks, first)
