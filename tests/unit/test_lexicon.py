@@ -16,6 +16,7 @@ _WORDS = [
     "protested", "set fire to", "set", "fire", "rioters", "released", "freed", "ied", "IEDs",
     "clashed", "shot dead", "anti-attack", "counter-protest", "blew himself up", "took",
     "hostage", "raided", "x", "Mosul", "-", ",", "up", "arrested", "detained", "suicide bomber",
+    "12", "7", "casualties", "heavy", "on", "hunger", "strike", "went", "on hunger strike",
 ]
 
 

@@ -100,6 +100,8 @@ def _prefixes(items: object, partial: frozenset[str], n: int) -> frozenset[str] 
                     chars.add(chr(iav).lower())
                 elif iop is c.RANGE and iav[1] - iav[0] < 64:
                     chars.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
+                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                    chars.update("0123456789")  # ASCII digits: what a trigger figure is
                 else:
                     return None
             cur = frozenset(p + ch if len(p) < n else p for p in cur for ch in chars)
@@ -164,13 +166,16 @@ def _rows_regex(rows: tuple[int, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _word_start() -> re.Pattern[str]:
     firsts = sorted({p[0] for p in trigger_prefixes() or ()})
-    cls = "".join(firsts) + "".join(f.upper() for f in firsts)
-    return re.compile(rf"(?<![\w-])[{cls}][A-Za-z]{{0,2}}")
+    cls = "".join(re.escape(f) for f in firsts) + "".join(
+        re.escape(f.upper()) for f in firsts if f.upper() != f)
+    return re.compile(rf"(?<![\w-])[{cls}]")
 
 
 _UNSEEN: Any = object()
-_LOW_ROWS: dict[str, re.Pattern[str] | None] = {}  # word start -> its rules' regex (bounded:
-# at most 26 + 26**2 + 26**3 keys)
+_LOW_ROWS: dict[str, re.Pattern[str] | None] = {}  # the first three characters at a word start
+# -> the regex of the rules that can start with them (bounded by the texts seen; cleared when it
+# grows past _LOW_ROWS_MAX)
+_LOW_ROWS_MAX = 200_000
 
 
 def iter_trigger_matches(text: str) -> list[re.Match[str]]:
@@ -191,12 +196,16 @@ def iter_trigger_matches(text: str) -> list[re.Match[str]]:
         s = w.start()
         if s < pos:
             continue
-        low = w.group().lower()
+        # the next PREFIX_LEN characters, whatever they are: a rule's prefix may hold a space or
+        # a digit ("on hunger strike", "12 casualties")
+        low = text[s : s + PREFIX_LEN].lower()
         rx = memo.get(low, _UNSEEN)
         if rx is _UNSEEN:
             rows: set[int] = set()
             for k in range(1, len(low) + 1):
                 rows.update(table.get(low[:k], ()))
+            if len(memo) > _LOW_ROWS_MAX:
+                memo.clear()
             rx = memo[low] = _rows_regex(tuple(sorted(rows))) if rows else None
         if rx is None:
             continue
