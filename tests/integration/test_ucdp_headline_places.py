@@ -39,3 +39,9 @@ def test_ucdp_headline_places_single_demonym_is_kept() -> None:
 def test_ucdp_headline_places_country(headline: str, cc: str) -> None:
     ev = _first(headline)
     assert ev.place is not None and ev.place.place.country_code == cc
+
+
+def test_ucdp_headline_places_demonym_with_a_compass_word_is_a_region() -> None:
+    ev = _first("Ten militants killed in clashes in Afghan north")
+    assert ev.place is not None and ev.place.place.feature_code == "RGN"
+    assert ev.place.place.country_code == "AF" and "north part" in ev.place.provenance.reason

@@ -546,7 +546,8 @@ def _demonym_country(
 ) -> tuple[PlaceMention, str] | None:
     """Last resort when no place is named at all: the country of a demonym ("Afghan forces")
     in the event's sentence, else the document's most frequent one, at country precision."""
-    from eventscribe.stages import geoparse
+    from eventscribe.resources.gazetteer import Gazetteer
+    from eventscribe.stages import geoparse, geoparse_region
 
     if not hints:
         return None
@@ -568,14 +569,27 @@ def _demonym_country(
     if cp is None:
         return None
     hint = next(h for h in pool if h.country_code == cc)
+    span, part = hint.span, ""
+    after = _COMPASS_AFTER.match(adoc.text, hint.span.end)
+    region = geoparse_region.country_region(Gazetteer.load(), cc, after.group(1)) \
+        if after is not None else None
+    if after is not None and region is not None:
+        # "in Afghan north", "Afghan west province": the part of the country
+        cp, span = region, Span.of(adoc.text, hint.span.start, after.end(1))
+        part = f", its {after.group(1).lower()} part"
     prov = Provenance(
-        geoparse.STAGE, f"the demonym '{hint.span.text}' names {cp.name}", 0.5, (hint.span,)
+        geoparse.STAGE, f"the demonym '{hint.span.text}' names {cp.name}", 0.5, (span,)
     )
     where = "in the event's sentence" if local else "in the document"
     return (
-        PlaceMention(hint.span, cp, prov),
-        f"no place named; the country of the demonym '{hint.span.text}' {where}{passed}",
+        PlaceMention(span, cp, prov),
+        f"no place named; the country of the demonym '{hint.span.text}' {where}{part}{passed}",
     )
+
+
+_COMPASS_AFTER = re.compile(
+    r" ((?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\b", re.IGNORECASE
+)
 
 
 _ACTING_NOUN = re.compile(

@@ -28,6 +28,7 @@ from eventscribe.stages.geoparse_match import (
     tokenize,
 )
 from eventscribe.stages.geoparse_rank import Home, Ranked, Resolver, Tally, find_hints
+from eventscribe.stages.geoparse_region import regional
 
 STAGE = "geoparse.gazetteer.v2"
 
@@ -64,7 +65,9 @@ class GazetteerGeoparser(BaseStage):
         gaz = self.gazetteer
         toks = _tokens(adoc.text)
         mentions = recognise(adoc, gaz, demonym_places=self.demonym_places, toks=toks)
-        return adoc.with_layer("places", self._resolve(adoc, mentions, home, toks))
+        places = regional(adoc.text, list(self._resolve(adoc, mentions, home, toks)), gaz,
+                          STAGE)
+        return adoc.with_layer("places", tuple(places))
 
     def resolve_spans(self, adoc: AnnotatedDoc, spans: list[tuple[int, int]],
                       home: Home | None = None) -> AnnotatedDoc:
