@@ -186,9 +186,37 @@ def cause_breakdown(tally: Tally, top: int = 6) -> dict[str, Any]:
     return out
 
 
+def match_gold(found: list[tuple[int, int, Any]], gold: list[Timex]) -> list[int | None]:
+    """One-to-one matching of system expressions with overlapping gold timexes: the index of
+    each expression's gold timex, or None.
+
+    Some TimeML sets annotate nested timexes (MEANTIME: the duration "from 2009 to 2011" and
+    its endpoint dates), so an expression may overlap several: an exact-span gold is taken
+    first (one pass over all expressions), then an overlapping one with the same value, then
+    the first overlapping one still free.
+    """
+    out: list[int | None] = [None] * len(found)
+    used: set[int] = set()
+    for k, (s, e, _res) in enumerate(found):
+        i = next((i for i, g in enumerate(gold) if (g.start, g.end) == (s, e)), None)
+        if i is not None and i not in used:
+            out[k] = i
+            used.add(i)
+    for k, (s, e, res) in enumerate(found):
+        if out[k] is not None:
+            continue
+        over = [i for i, g in enumerate(gold) if i not in used and g.start < e and s < g.end]
+        tx = normalise_value(res.timex) if res.timex else None
+        same = [i for i in over if tx is not None and normalise_value(gold[i].value) == tx]
+        if same or over:
+            out[k] = (same or over)[0]
+            used.add((same or over)[0])
+    return out
+
+
 def score_end_to_end(docs: list[TimeMLDoc], errors: int = 0) -> Tally:
     """Tag the raw text; match system and gold timexes by span (TempEval-3 style)."""
-    from eventscribe.stages.dates import find_expressions
+    from eventscribe.stages.dates import find_expressions, timeml_parts
 
     tally = Tally()
     for doc in docs:
@@ -197,20 +225,19 @@ def score_end_to_end(docs: list[TimeMLDoc], errors: int = 0) -> Tally:
         t0 = time.process_time()
         found = find_expressions(doc.text, doc.dct, bounds)
         tally.seconds += time.process_time() - t0
-        # "the 11th anniversary" names an event with a base date; TimeML has no TIMEX3 for it
-        found = [f for f in found if f[2].kind != "anniversary"]
+        # "the 11th anniversary" names an event with a base date; TimeML has no TIMEX3 for it;
+        # a range's endpoints are TIMEX3s of their own (our parse's parts, never gold spans)
+        found = timeml_parts([f for f in found if f[2].kind != "anniversary"])
         tally.n_normalised += len(found)
         tally.n_pred += len(found)
         gold = textual(doc)
         tally.n_gold_all += len(gold)
-        used: set[int] = set()
-        for s, e, res in found:
-            match = next((i for i, g in enumerate(gold)
-                          if i not in used and g.start < e and s < g.end), None)
+        matches = match_gold(found, gold)
+        used = {i for i in matches if i is not None}
+        for (s, e, res), match in zip(found, matches, strict=True):
             if match is None:
                 _cause(tally, "false_positive", res.rule)
                 continue
-            used.add(match)
             g = gold[match]
             tally.relaxed_tp += 1
             exact = (s, e) == (g.start, g.end)
@@ -223,8 +250,7 @@ def score_end_to_end(docs: list[TimeMLDoc], errors: int = 0) -> Tally:
         for i, g in enumerate(gold):
             if i not in used:
                 _cause(tally, "missed", g.type or "?")
-        pred_at = {i: r for i in used for (s, e, r) in found
-                   if gold[i].start < e and s < gold[i].end}
+        pred_at = {i: f[2] for f, i in zip(found, matches, strict=True) if i is not None}
         for i, t in enumerate(gold):
             if t.type not in SCORED_TYPES:
                 continue

@@ -24,7 +24,7 @@ from eventscribe.model import (
 from eventscribe.stages.base import BaseStage
 from eventscribe.stages.dates_assign import assign_event_date
 from eventscribe.stages.dates_calendar import Resolution, day_value
-from eventscribe.stages.dates_engine import RULES, Found, find_expressions
+from eventscribe.stages.dates_engine import RULES, Found, find_expressions, timeml_parts
 
 __all__ = [
     "RULES",
@@ -35,6 +35,7 @@ __all__ = [
     "find_expressions",
     "normalise",
     "normalise_span",
+    "timeml_parts",
 ]
 
 STAGE = "dates.rules.v2"
@@ -75,6 +76,12 @@ def normalise_span(
         key = (ov, -(f[1] - f[0] - ov))  # most overlap, then least text outside the span
         if ov > 0 and key > best_key:
             best, best_key = f, key
+    if best is not None and best[2].parts:
+        # a range whose endpoints TimeML annotates apart ("from Aug. 26 to [Oct. 20]")
+        part = max(best[2].parts, key=lambda p: min(end, p[1]) - max(start, p[0]))
+        if min(end, part[1]) - max(start, part[0]) > 0 and not (
+                best[0] >= start and best[1] <= end):
+            best = part
     if best is not None and best[0] < start and best[2].timex and "/" in best[2].timex:
         # a range reaching back before the span ("from Aug. 26 to [Oct. 20]"): its own part
         inner = find_expressions(text, published, ((start, region[1]),))

@@ -45,6 +45,10 @@ class Resolution:
     rule: str
     reason: str
     score: float = 0.9
+    parts: tuple[tuple[int, int, Resolution], ...] = ()
+    """The sub-expressions a range is made of, as (start, end, Resolution) with offsets in the
+    text ("from [Aug. 26] to [Oct. 20]"): TimeML annotates each endpoint as its own TIMEX3,
+    while the whole keeps one DateValue for users. Empty for a single expression."""
 
 
 def last_day(year: int, month: int) -> int:

@@ -12,6 +12,7 @@ expression that contains an anchor token.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from eventscribe.stages.dates_calendar import Resolution
@@ -109,7 +110,11 @@ def _is_prefix(tok: str) -> bool:
 
 
 def finalise(res: Resolution, dct: date | None) -> Resolution:
-    """Reject absurd future years; mark dates after the DCT as future in the reason."""
+    """Reject absurd future years; mark dates after the DCT as future in the reason (the
+    parts of a range too)."""
+    if res.parts:
+        parts = tuple((s, e, finalise(p, dct)) for s, e, p in res.parts)
+        res = replace(res, parts=parts if all(p.value for _, _, p in parts) else ())
     v = res.value
     if v is None:
         return res
@@ -125,7 +130,7 @@ def finalise(res: Resolution, dct: date | None) -> Resolution:
     if dct is not None and v.start > dct:
         return Resolution(res.timex, v, res.kind, res.rule,
                           res.reason + "; it lies after the publication date (future)",
-                          min(res.score, 0.7))
+                          min(res.score, 0.7), res.parts)
     return res
 
 
@@ -236,6 +241,19 @@ def find_expressions(
         chosen.append((xs, xe, res))
     chosen.sort(key=lambda c: c[0])
     return _with_modifiers(text, chosen)
+
+
+def timeml_parts(found: list[Found]) -> list[Found]:
+    """The expressions as TimeML annotates them: a range found as one expression ("from Aug. 26
+    to Oct. 20", one DateValue for users) is replaced by its endpoints, each with its own value
+    (the parts its rule parsed; see ``Resolution.parts``). Order and other expressions are kept.
+    """
+    if not any(f[2].parts for f in found):
+        return found
+    out: list[Found] = []
+    for f in found:
+        out.extend(f[2].parts or (f,))
+    return out
 
 
 _MOD_BEFORE = re.compile(

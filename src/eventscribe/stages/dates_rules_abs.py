@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from eventscribe.stages.dates_calendar import (
@@ -174,7 +175,14 @@ def _day_range(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     a, b = safe_date(y, mo1, d1), safe_date(y, mo2, d2)
     if a is None or b is None:
         return impossible(rule, f"{m['x']} {y} contains a day that does not exist")
-    return ok(day_range(a, b, ctx.dct), rule, f"day range {m['x']!r} ({how})")
+    res = ok(day_range(a, b, ctx.dct), rule, f"day range {m['x']!r} ({how})")
+    if not m.groupdict().get("conn"):
+        return res  # "July 28-29": one token pair, one expression
+    parts = tuple(
+        (m.start(g), m.end(g), ok(day_value(d, ctx.dct), rule,
+                                  f"{which} day of the range {m['x']!r} ({how})"))
+        for g, d, which in (("p1", a, "first"), ("p2", b, "last")))
+    return replace(res, parts=parts)
 
 
 # --- months -----------------------------------------------------------------------------------
@@ -481,13 +489,13 @@ ABS_RULES: tuple[Rule, ...] = (
     Rule("iso", compile_rule(r"(?P<x>(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d))"),
          _iso, ("num",)),
     Rule("day-range", compile_rule(
-        rf"(?P<x>(?:\b(?P<pre>from|between)\s+)?{M1}\s+(?P<d1>\d{{1,2}}){DAY_SUFFIX}{_CONN}"
-        rf"(?:{M2}\s+)?(?P<d2>\d{{1,2}}){DAY_SUFFIX}(?![\d:])(?:,?\s+{YEAR})?)"),
+        rf"(?P<x>(?:\b(?P<pre>from|between)\s+)?(?P<p1>{M1}\s+(?P<d1>\d{{1,2}}){DAY_SUFFIX}){_CONN}"
+        rf"(?P<p2>(?:{M2}\s+)?(?P<d2>\d{{1,2}}){DAY_SUFFIX}(?![\d:])(?:,?\s+{YEAR})?))"),
         _day_range, ("month",)),
     Rule("day-range", compile_rule(
-        rf"(?P<x>(?:\b(?P<pre>from|between)\s+)?(?:the\s+)?(?<![\d.,])(?P<d1>\d{{1,2}}){DAY_SUFFIX}"
-        rf"(?:\s+(?:of\s+)?{M1})?{_CONN}(?:the\s+)?(?P<d2>\d{{1,2}}){DAY_SUFFIX}\s+(?:of\s+)?{M2}"
-        rf"(?:,?\s+{YEAR})?)"),
+        rf"(?P<x>(?:\b(?P<pre>from|between)\s+)?(?P<p1>(?:the\s+)?(?<![\d.,])(?P<d1>\d{{1,2}})"
+        rf"{DAY_SUFFIX}(?:\s+(?:of\s+)?{M1})?){_CONN}(?P<p2>(?:the\s+)?(?P<d2>\d{{1,2}}){DAY_SUFFIX}"
+        rf"\s+(?:of\s+)?{M2}(?:,?\s+{YEAR})?))"),
         _day_range, ("month",)),
     Rule("day-month", compile_rule(
         rf"(?P<x>{_WD_PREFIX}{M1}\s+(?P<d>\d{{1,2}}){DAY_SUFFIX}(?![\d:,.]\d)(?!\s*[-–—]\s*\d)"

@@ -1,0 +1,86 @@
+"""Unit tests for the v5 date changes: range endpoints as TimeML parts, nested-gold matching in
+the evaluator, and day numbers written as ordinals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventscribe.evaluation.dates import match_gold
+from eventscribe.evaluation.timeml_format import Timex
+from eventscribe.stages.dates import find_expressions, normalise_span, timeml_parts
+from eventscribe.stages.dates_calendar import Resolution
+
+pytestmark = pytest.mark.unit
+
+FRI = date(2013, 3, 15)  # a Friday
+
+
+def spans(text: str, dct: date | None = FRI) -> dict[str, str | None]:
+    """Every expression found in ``text`` mapped to its timex."""
+    return {text[s:e]: r.timex for s, e, r in find_expressions(text, dct)}
+
+
+def parts(text: str, dct: date | None = FRI) -> dict[str, str | None]:
+    """The expressions as TimeML annotates them (range endpoints apart)."""
+    return {text[s:e]: r.timex for s, e, r in timeml_parts(find_expressions(text, dct))}
+
+
+def test_dates_v5_range_keeps_one_value_and_exposes_its_endpoints() -> None:
+    text = "Shares were bought from Aug. 26 to Oct. 20, the filing said."
+    (s, e, res), = find_expressions(text, FRI)
+    assert text[s:e] == "from Aug. 26 to Oct. 20"
+    assert res.timex == "2012-08-26/2012-10-20"
+    assert [(text[a:b], p.timex) for a, b, p in res.parts] == [
+        ("Aug. 26", "2012-08-26"), ("Oct. 20", "2012-10-20")]
+    assert all(p.value is not None and p.value.precision == "day" for _, _, p in res.parts)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Voting takes place between 3 and 5 March 2014.",
+     {"3": "2014-03-03", "5 March 2014": "2014-03-05"}),
+    ("The offer runs from May 1 through May 3, 2014.",
+     {"May 1": "2014-05-01", "May 3, 2014": "2014-05-03"}),
+    ("The fair was held between March 8 and 10.",
+     {"March 8": "2013-03-08", "10": "2013-03-10"}),
+])
+def test_dates_v5_range_parts_take_the_range_year(text: str, want: dict[str, str]) -> None:
+    assert parts(text) == want
+
+
+def test_dates_v5_hyphenated_day_range_stays_one_expression() -> None:
+    text = "The talks were held July 28-29, 2012 in Geneva."
+    assert parts(text) == {"July 28-29, 2012": "2012-07-28/2012-07-29"}
+
+
+def test_dates_v5_gold_span_on_a_range_endpoint_gets_that_day() -> None:
+    text = "Shares were bought from Aug. 26 to Oct. 20, 1989, the filing said."
+    start = text.index("Aug. 26")
+    res = normalise_span(text, start, start + len("Aug. 26"), date(1989, 11, 1))
+    assert res is not None and res.timex == "1989-08-26"
+    start = text.index("Oct. 20")
+    res = normalise_span(text, start, start + len("Oct. 20"), date(1989, 11, 1))
+    assert res is not None and res.timex == "1989-10-20"
+
+
+def _tx(start: int, end: int, value: str, kind: str = "DATE") -> Timex:
+    return Timex(f"t{start}", kind, value, start, end, "x" * (end - start))
+
+
+def test_eval_dates_match_gold_prefers_the_nested_exact_timex() -> None:
+    # gold: a duration over "from 2009 to 2011" (5..22) and its endpoints (10..14, 18..22)
+    gold = [_tx(5, 22, "P2Y", "DURATION"), _tx(10, 14, "2009"), _tx(18, 22, "2011")]
+    found = [(10, 14, _res("2009")), (18, 22, _res("2011"))]
+    assert match_gold(found, gold) == [1, 2]
+
+
+def test_eval_dates_match_gold_prefers_equal_value_then_first_free() -> None:
+    gold = [_tx(0, 10, "2001"), _tx(5, 15, "2002")]
+    assert match_gold([(3, 12, _res("2002"))], gold) == [1]
+    assert match_gold([(3, 12, _res("1999")), (4, 13, _res("1999"))], gold) == [0, 1]
+    assert match_gold([(20, 25, _res("2002"))], gold) == [None]
+
+
+def _res(timex: str) -> Resolution:
+    return Resolution(timex, None, "date", "test", "written for the test")
