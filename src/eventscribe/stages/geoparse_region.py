@@ -96,7 +96,8 @@ def country_region(gaz: Gazetteer, cc: str, word: str) -> Place | None:
     point = _region_point(gaz, cc, vec)
     if point is None:
         return None
-    return Place(name=f"{word.lower()} {country.name}", geonameid=None, lat=point[0],
+    name = word if word.isupper() else word.lower()  # "NW", "northern"
+    return Place(name=f"{name} {country.name}", geonameid=None, lat=point[0],
                  lon=point[1], country_code=cc, country=country.name, feature_class="L",
                  feature_code="RGN", precision=PRECISION_PROVINCE)
 
