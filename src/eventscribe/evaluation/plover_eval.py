@@ -95,11 +95,140 @@ def _modality(chain: list[Any]) -> str:
     return ""
 
 
+def _drop(t: Any, tok: Any) -> bool:
+    """Words left out of an actor phrase: determiners, punctuation, pronoun possessives and
+    counts ("two", "more than 100"), which the PLOVER gold actor texts leave out too."""
+    if t.dep_ in _STRIP and not (t.dep_ == "poss" and t.pos_ != "PRON"):
+        return True
+    if t.dep_ == "case" and t.head.pos_ == "PRON":
+        return True
+    a = t
+    while a.i != tok.i:
+        if a.dep_ in ("nummod", "quantmod"):
+            return True
+        a = a.head
+    return False
+
+
 def _phrase(tok: Any) -> str:
-    words = [t for t in tok.subtree if t.dep_ not in _STRIP and not
+    words = [t for t in tok.subtree if not _drop(t, tok) and not
              (t.dep_ in ("relcl", "acl", "appos") or any(a.dep_ in ("relcl", "acl", "appos")
                                                          for a in t.ancestors if a.i > tok.i))]
     return " ".join(t.text for t in words).strip()
+
+
+_ACTOR_ENTS = {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"}
+# Nouns that name actors (people, groups, institutions), for recipients without a named entity.
+_ACTOR_NOUNS = frozenset("""
+army authorities civilians rulers community council countries country court delegation demonstrators
+detainees diplomats envoy faction factions farmers fighters forces government governments
+group groups guerrillas inspectors leader leaders members militants militia militias minister
+ministry monitors nation nations negotiators observers officers officials opposition parliament
+party people police president prime prisoners protesters rebels refugees regime residents
+soldiers students troops union villagers workers
+""".split())
+_RECIPIENT_PREPS = {"to", "with", "against", "on", "from", "upon", "by", "between", "for", "of",
+                    "into"}
+_RIGHT_MODS = {"relcl", "acl", "appos", "prep", "advcl", "punct"}
+
+
+def _is_actor(tok: Any) -> bool:
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        return False
+    return bool(tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PROPN"
+                or tok.lemma_.lower() in _ACTOR_NOUNS or tok.lower_ in _ACTOR_NOUNS)
+
+
+def _actor_phrase(tok: Any) -> str:
+    """The noun phrase of an actor word without determiners, pronoun possessives, counts and
+    the modifiers that follow it (relative clauses, prepositional phrases, appositions)."""
+    def keep(t: Any) -> bool:
+        if _drop(t, tok):
+            return False
+        a = t
+        while a.i != tok.i:
+            if a.dep_ in _RIGHT_MODS and a.i > tok.i:
+                return False
+            a = a.head
+        return True
+
+    return " ".join(t.text for t in tok.subtree if keep(t)).strip()
+
+
+def _actor_in(noun: Any) -> Any | None:
+    """An actor word in or under a non-actor noun: a named modifier ("the Indian proposal",
+    "a US offer") or the object of one of its prepositions ("aid to X", "calls by X")."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG",
+                                                                      "PERSON"):
+            return c
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS:
+            for o in p.children:
+                if o.dep_ == "pobj" and _is_actor(o):
+                    return o
+    return None
+
+
+def _recipient(chain: list[Any]) -> str | None:
+    """Who the action is directed at (PLOVER's recipient): an actor-like passive subject,
+    indirect or direct object, else an actor inside such an object ("aid to X", "the Indian
+    proposal"), else the subject of a complement clause ("demanded that X withdraw"), else an
+    actor in a prepositional phrase of the verb. None when no actor-like word is found (a thing
+    acted on, like "plans" or "security", is no recipient)."""
+    for v in chain:
+        kids = list(v.children)
+        objs = [c for dep in ("nsubjpass", "dative", "dobj") for c in kids if c.dep_ == dep]
+        for c in objs:
+            if _is_actor(c):
+                return _actor_phrase(c)
+        for c in objs:
+            inner = _actor_in(c)
+            if inner is not None:
+                return _actor_phrase(inner)
+        for c in kids:
+            if c.dep_ in ("ccomp", "xcomp"):
+                for sbj in c.children:
+                    if sbj.dep_ in ("nsubj", "nsubjpass") and _is_actor(sbj):
+                        return _actor_phrase(sbj)
+        for p in kids:
+            if p.dep_ == "prep" and (p.lower_ in _RECIPIENT_PREPS - {"by", "of"}
+                                     or p.lower_ == "in"):
+                for o in p.children:
+                    if o.dep_ == "pobj" and _is_actor(o) and (
+                            p.lower_ != "in" or o.ent_type_ == "GPE"):
+                        return _actor_phrase(o)
+    return None
+
+
+def _source(chain: list[Any], reporter: Any | None) -> str | None:
+    """Who acts: the first subject along the predicate chain (for a passive verb, the agent of
+    its by-phrase when there is one); a pronoun subject of reported speech is the reporter
+    ("Syria says it will ..." -> Syria)."""
+    for v in chain:
+        for c in v.children:
+            if c.dep_ == "agent":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        return _phrase(o)
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            if subj[0].pos_ == "PRON" and reporter is not None:
+                return _phrase(reporter)
+            return _phrase(subj[0])
+    return None
+
+
+def _roles(chain: list[Any], reporter: Any | None, modality: str) -> tuple[str | None,
+                                                                          str | None]:
+    """(source, target) phrases of a predicate chain. ``reporter`` is the subject of a skipped
+    reporting verb: when the reported clause is an obligation ("X said Y must ..."), X demands
+    and Y is the recipient."""
+    if reporter is not None and modality == "must":
+        subj = [c for c in chain[0].children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and _is_actor(subj[0]):
+            return _phrase(reporter), _actor_phrase(subj[0])
+    return _source(chain, reporter), _recipient(chain)
 
 
 def predicate_of(sdoc: Any) -> Predicate:
@@ -108,9 +237,12 @@ def predicate_of(sdoc: Any) -> Predicate:
     if not roots:
         return Predicate("", (), None, None)
     root = roots[0]
+    reporter = None
     if root.lemma_.lower() in _REPORTING:
         comp = [c for c in root.children if c.dep_ in ("ccomp", "xcomp")]
         if comp:
+            subj = [c for c in root.children if c.dep_ == "nsubj"]
+            reporter = subj[0] if subj and _is_actor(subj[0]) else None
             root = comp[0]
     chain = [root]
     frontier = [root]
@@ -125,27 +257,11 @@ def predicate_of(sdoc: Any) -> Predicate:
     for v in chain:
         words.append(v)
         words.extend(c for c in v.children if c.dep_ in ("dobj", "prt", "neg", "attr", "acomp"))
-    source = target = None
-    for v in [root, *chain]:
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj and source is None:
-            source = _phrase(subj[0])
-        obj = [c for c in v.children if c.dep_ in ("dobj", "dative")]
-        if obj and target is None:
-            target = _phrase(obj[0])
-    if target is None:
-        for v in chain:
-            for p in v.children:
-                if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS:
-                    pobj = [c for c in p.children if c.dep_ == "pobj"]
-                    if pobj:
-                        target = _phrase(pobj[0])
-                        break
-            if target:
-                break
+    modality = _modality(chain)
+    source, target = _roles(chain, reporter, modality)
     words.sort(key=lambda t: t.i)
     return Predicate(" ".join(t.text for t in words), tuple(t.lemma_.lower() for t in words),
-                     source, target, _modality(chain))
+                     source, target, modality)
 
 
 def parse_predicates(texts: Sequence[str]) -> list[Predicate]:
