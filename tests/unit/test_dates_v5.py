@@ -84,3 +84,62 @@ def test_eval_dates_match_gold_prefers_equal_value_then_first_free() -> None:
 
 def _res(timex: str) -> Resolution:
     return Resolution(timex, None, "date", "test", "written for the test")
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("The talks began on March eighth.", "March eighth", "2013-03-08"),
+    ("The vote is set for the twenty-first of May.", "the twenty-first of May", "2013-05-21"),
+    ("He returned on Feb. twenty-eighth.", "Feb. twenty-eighth", "2013-02-28"),
+    ("The deadline is June thirtieth, 2014.", "June thirtieth, 2014", "2014-06-30"),
+    ("He arrived on March the 8th.", "March the 8th", "2013-03-08"),
+    ("The bombing on the eleventh of March killed 191.", "the eleventh of March", "2013-03-11"),
+    ("It was the first of the month.", "the first of the month", "2013-03-01"),
+    ("The rent is due on the 1st of next month.", "the 1st of next month", "2013-04-01"),
+    ("Wages were paid on the 20th of last month.", "the 20th of last month", "2013-02-20"),
+])
+def test_dates_v5_day_written_as_an_ordinal(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex
+
+
+@pytest.mark.parametrize(("text", "timex"), [
+    ("The attack happened on the 3rd.", "2013-03-03"),
+    ("Police said the shooting took place on the 14th.", "2013-03-14"),
+    ("The summit will open on the 22nd.", "2013-03-22"),
+    ("The ceasefire will expire on the 2nd, officials said.", "2013-04-02"),
+    ("Voting ended on the 30th, officials said.", "2013-01-30"),  # February has no 30th
+    ("Voting ended on the 20th, officials said.", "2013-02-20"),
+    ("Protests began on March 3, 2011 and peaked on the 14th.", "2011-03-14"),
+    ("Protests began in June and peaked on the 14th.", "2012-06-14"),
+])
+def test_dates_v5_bare_ordinal_after_a_preposition_is_a_day(text: str, timex: str) -> None:
+    found = {k: v for k, v in spans(text).items() if k.startswith("the ")}
+    assert list(found.values()) == [timex]
+
+
+@pytest.mark.parametrize("text", [
+    "He lives on the 14th floor.",
+    "The 14th Dalai Lama spoke.",
+    "He finished 14th in the race.",
+    "The bill was passed in March first-quarter results.",
+    "He scored on the 3rd attempt.",
+])
+def test_dates_v5_ordinal_before_a_noun_is_no_day(text: str) -> None:
+    assert not any(r.rule in ("ordinal-day", "bare-ordinal-day")
+                   for _, _, r in find_expressions(text, FRI))
+
+
+def test_dates_v5_bare_ordinal_without_dct_stays_unresolved() -> None:
+    (_s, _e, res), = find_expressions("The attack happened on the 3rd.", None)
+    assert res.value is None and "publication date" in res.reason
+
+
+def test_dates_v5_ordinal_day_that_does_not_exist_is_impossible() -> None:
+    (_s, _e, res), = find_expressions("The talks began on February thirtieth.", FRI)
+    assert res.value is None and "E011" in res.reason
+
+
+def test_dates_lexicon_ordinal_value_reads_twenty_compounds() -> None:
+    from eventscribe.stages.dates_lexicon import ordinal_value
+
+    assert [ordinal_value(w) for w in ("twenty-first", "Twenty First", "thirty-first")] == [
+        21, 21, 31]

@@ -23,8 +23,10 @@ from eventscribe.stages.dates_rules_extra import EXTRA_RULES
 from eventscribe.stages.dates_rules_more import MORE_RULES
 from eventscribe.stages.dates_rules_rel import REL_RULES
 from eventscribe.stages.dates_rules_v4 import V4_RULES
+from eventscribe.stages.dates_rules_v5 import V5_RULES
 
-RULES: tuple[Rule, ...] = MORE_RULES + ABS_RULES + REL_RULES + EXTRA_RULES + V4_RULES
+RULES: tuple[Rule, ...] = (MORE_RULES + ABS_RULES + REL_RULES + EXTRA_RULES + V4_RULES
+                           + V5_RULES)
 FUTURE_LIMIT_YEARS = 50
 """A date more than this many years after the DCT is rejected as absurd (E011)."""
 NO_DCT_LIMIT_YEAR = 2100

@@ -57,10 +57,18 @@ _NUM_ALT = "|".join(
 _COMPOUND = (rf"(?:twenty|{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS[:9])})(?![a-z])")
 NUM = rf"(?:\d{{1,3}}(?:\.5)?|{_COMPOUND}|{_NUM_ALT})"
 _ORD_ALT = "|".join(
-    sorted([*ORDINAL_WORDS, *(f"{t}-{u}" for t in _TENS for u in _ORD_UNITS[:9])], key=len,
-           reverse=True)
+    sorted([*ORDINAL_WORDS, *(f"{t}-{u}" for t in ("twenty", *_TENS) for u in _ORD_UNITS[:9])],
+           key=len, reverse=True)
 )
 ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORD_ALT})"
+DAY_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|thirtieth)(?![\w-])"
+)
+"""A day of the month written as an ordinal word ("eighth", "twenty-first"); the resolver
+checks the month has that day ("thirty-second" is no day)."""
 NUMBER_FIRSTS = frozenset(
     [*(w for w in NUMBER_WORDS if " " not in w), *ORDINAL_WORDS, "#num"])
 """First words of a number or ordinal (for rule start filters)."""
@@ -135,10 +143,11 @@ def ordinal_value(word: str) -> int | None:
         return int(m.group(1))
     if w in ORDINAL_WORDS:
         return ORDINAL_WORDS[w]
+    w = re.sub(r"[\s\u2011]+", "-", w)
     if "-" in w:
         tens, _, unit = w.partition("-")
-        if tens in _TENS and unit in ORDINAL_WORDS:
-            return _TENS[tens] + ORDINAL_WORDS[unit]
+        if (tens in _TENS or tens == "twenty") and unit in _ORD_UNITS[:9]:
+            return (_TENS.get(tens) or 20) + ORDINAL_WORDS[unit]
     return None
 
 

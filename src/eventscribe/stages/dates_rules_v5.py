@@ -1,0 +1,176 @@
+"""Date rules added in session 3 (v5): days of the month written as ordinals.
+
+News writes a day as an ordinal word after or before its month ("March eighth", "the
+twenty-first of May", "June thirtieth, 2014", "March the 8th"), and, once the month is known
+from the context, as a bare ordinal after a preposition ("on the 14th", "by the 3rd"). TimeML
+gives each the calendar day (``2013-03-14``). A bare ordinal takes the month named last in the
+preceding 300 characters ("began on March 3 and peaked on the 14th"); with none, the occurrence
+of that day nearest the publication date in the publication month or the month before or after
+(days ahead count double; past wording: not after the DCT; future wording: not before it).
+"The first of the month", "the 20th of last month" name the month outright.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from eventscribe.stages.dates_calendar import MONTH_NAMES, Resolution, add_months, day_value
+from eventscribe.stages.dates_lexicon import (
+    DAY_ORDINAL_WORD,
+    MONTH_ANY,
+    ORDINAL_WORDS,
+    WEEKDAY,
+    month_number,
+    ordinal_value,
+)
+from eventscribe.stages.dates_rules import (
+    Ctx,
+    Rule,
+    anniversary_base_year,
+    compile_rule,
+    impossible,
+    no_dct,
+    ok,
+    safe_date,
+    year_later_in_sentence,
+)
+from eventscribe.stages.dates_rules_abs import yearless_year
+
+_M1 = MONTH_ANY.replace("(?-i:", "(?P<m1>(?-i:", 1) + ")"
+_YEAR = r"(?P<y>\d{4})(?!\d)"
+_WD = rf"(?:{WEEKDAY},?\s+)?"
+_DIGIT_ORD = r"(?<![\d.,$])(?P<dn>\d{1,2})(?:st|nd|rd|th)"
+_NEXT_FREE = (
+    r"(?![\w-])(?=\s*(?:[,.;:!?)\"'”’]|$)|\s+(?:and|or|at|in|on|when|as|after|before|from"
+    r"|until|till|to|with|by|for|but|while|during|because|amid|since|he|she|they|it|we|there"
+    r"|the)\b)"
+)
+"""After a day ordinal: punctuation or a function word, never a noun ("the 14th floor", "the
+third round", "March first-quarter")."""
+_MONTH_BEFORE = re.compile(MONTH_ANY)
+_YEAR_AFTER_MONTH = re.compile(r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?P<y>\d{4})(?!\d)")
+_REL_MONTH = {"the": 0, "this": 0, "the current": 0, "next": 1, "the next": 1, "the following": 1,
+              "last": -1, "the last": -1, "the previous": -1, "the preceding": -1}
+
+
+def _day_in_month(ctx: Ctx, rule: str, mo: int, d: int, year: int | None, how: str,
+                  start: int, end: int, text: str) -> Resolution:
+    """Day ``d`` of month ``mo``: in ``year`` when known, else the yearless-date policy."""
+    if year is not None:
+        dd = safe_date(year, mo, d)
+        if dd is None:
+            return impossible(rule, f"{MONTH_NAMES[mo - 1]} {year} has no day {d}")
+        return ok(day_value(dd, ctx.dct), rule, f"date {text!r} ({how})")
+    if ctx.dct is None:
+        return no_dct(rule)
+    if safe_date(2000, mo, d) is None:
+        return impossible(rule, f"{MONTH_NAMES[mo - 1]} has no day {d}")
+    y, how = yearless_year(ctx, mo, d, start, end)
+    dd = safe_date(y, mo, d)
+    if dd is None:
+        return impossible(rule, f"{MONTH_NAMES[mo - 1]} {y} has no day {d}")
+    return ok(day_value(dd, ctx.dct), rule, f"date {text!r} without a year: {how}", score=0.8)
+
+
+def _ordinal_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"March eighth", "the twenty-first of May", "March the 8th", "June thirtieth, 2014"."""
+    rule = "ordinal-day"
+    word = m.groupdict().get("dw")
+    d = ordinal_value(word) if word else int(m["dn"])
+    if d is None or not 1 <= d <= 31:
+        return None
+    mo = month_number(m["m1"])
+    y: int | None = int(m["y"]) if m.groupdict().get("y") else None
+    how = "year stated"
+    if y is None and (later := year_later_in_sentence(ctx, m.end())) is not None:
+        y, how = later, f"year {later} stated later in the sentence"
+    if y is None and (anniv := anniversary_base_year(ctx, m.start("x"))) is not None:
+        y, how = anniv[0], f"year of the base event of the {anniv[1]}"
+    return _day_in_month(ctx, rule, mo, d, y, how, m.start("x"), m.end("x"), m["x"])
+
+
+def nearest_month_of_day(dct: date, d: int, tense: str | None) -> date | None:
+    """Day ``d`` in a month around the DCT's, nearest the DCT (days ahead count double);
+    "past" keeps days up to the DCT, "future" days from it on."""
+    best: tuple[int, date] | None = None
+    for k in (-2, -1, 0, 1, 2):  # two months each way: a 30th or 31st may skip February
+        y, mo = add_months(dct.year, dct.month, k)
+        if not 1 <= y <= 9999:
+            continue
+        dd = safe_date(y, mo, d)
+        if dd is None or (tense == "past" and dd > dct) or (tense == "future" and dd < dct):
+            continue
+        gap = abs((dd - dct).days) * (2 if dd > dct else 1)
+        if best is None or gap < best[0]:
+            best = (gap, dd)
+    return None if best is None else best[1]
+
+
+def _bare_ordinal(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"on the 14th": the month named last before it, else the nearest such day."""
+    rule = "bare-ordinal-day"
+    d = int(m["dn"])
+    if not 1 <= d <= 31:
+        return None
+    start, end = m.start("x"), m.end("x")
+    named = None
+    for found in _MONTH_BEFORE.finditer(ctx.text, max(0, start - 300), start):
+        named = found  # the last month named before the ordinal
+    if named is not None:
+        mo = month_number(named.group())
+        with_year = _YEAR_AFTER_MONTH.match(ctx.text, named.end(), start)
+        y = int(with_year["y"]) if with_year else year_later_in_sentence(ctx, end)
+        how = ("year stated with that month" if with_year else
+               f"year {y} stated later in the sentence" if y is not None else "")
+        res = _day_in_month(ctx, rule, mo, d, y, how, start, end, m["x"])
+        return ok(res.value, rule, f"{res.reason}; the month is {named.group()!r}, named just "
+                  "before", score=min(res.score, 0.7)) if res.value is not None else res
+    if ctx.dct is None:
+        return no_dct(rule)
+    tense = ctx.tense(start, end)
+    future = ctx.future_cue(start, tense)
+    dd = nearest_month_of_day(ctx.dct, d, "future" if future else tense)
+    if dd is None:
+        return impossible(rule, f"no month around the publication date has a day {d}")
+    return ok(day_value(dd, ctx.dct), rule,
+              f"{m['x']!r} names a day without its month: the day {d} nearest the publication "
+              f"date ({'future' if future else tense or 'no'} tense cue)", score=0.6)
+
+
+def _ordinal_of_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"the first of the month", "the 20th of last month", "the 15th of next month"."""
+    rule = "ordinal-of-month"
+    word = m.groupdict().get("dw")
+    d = ordinal_value(word) if word else int(m["dn"])
+    if d is None or not 1 <= d <= 31:
+        return None
+    if ctx.dct is None:
+        return no_dct(rule)
+    shift = _REL_MONTH[re.sub(r"\s+", " ", m["rel"].lower())]
+    y, mo = add_months(ctx.dct.year, ctx.dct.month, shift)
+    dd = safe_date(y, mo, d)
+    if dd is None:
+        return impossible(rule, f"{MONTH_NAMES[mo - 1]} {y} has no day {d}")
+    return ok(day_value(dd, ctx.dct), rule,
+              f"{m['x']!r}: day {d} of the month {shift:+d} from the publication month")
+
+
+_CUES = frozenset("on by until till since from before after through of".split())
+_ORD_FIRSTS = frozenset(("the", "twenty", "thirty", *ORDINAL_WORDS))
+
+V5_RULES: tuple[Rule, ...] = (
+    Rule("ordinal-day", compile_rule(
+        rf"(?P<x>{_WD}{_M1}\s+(?:(?:the\s+)?(?P<dw>{DAY_ORDINAL_WORD})|the\s+{_DIGIT_ORD})"
+        rf"(?:,?\s+{_YEAR})?){_NEXT_FREE}"), _ordinal_day, ("month",)),
+    Rule("ordinal-day", compile_rule(
+        rf"(?P<x>{_WD}(?:the\s+)?(?P<dw>{DAY_ORDINAL_WORD})\s+of\s+{_M1}(?:,?\s+{_YEAR})?)"
+        r"(?![\w-])"), _ordinal_day, ("month",)),
+    Rule("bare-ordinal-day", compile_rule(
+        r"\b(?:on|by|until|till|since|from|before|after|through|of)\s+"
+        rf"(?P<x>the\s+{_DIGIT_ORD}){_NEXT_FREE}"), _bare_ordinal, ("num",), _CUES),
+    Rule("ordinal-of-month", compile_rule(
+        rf"(?P<x>the\s+(?:(?P<dw>{DAY_ORDINAL_WORD})|{_DIGIT_ORD})\s+of\s+(?P<rel>the\s+current"
+        r"|the\s+(?:next|following|last|previous|preceding)|the|this|next|last)\s+month)"
+        r"(?![\w-])"), _ordinal_of_month, ("unit",), frozenset(("the",))),
+)
