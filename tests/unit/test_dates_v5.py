@@ -143,3 +143,23 @@ def test_dates_lexicon_ordinal_value_reads_twenty_compounds() -> None:
 
     assert [ordinal_value(w) for w in ("twenty-first", "Twenty First", "thirty-first")] == [
         21, 21, 31]
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("The report is dated 2013/03/12.", "2013/03/12", "2013-03-12"),
+    ("The report is dated 12.03.2013.", "12.03.2013", "2013-03-12"),
+    ("The order dated 12.25.2012 was void.", "12.25.2012", "2012-12-25"),
+    ("The decree of 31.02.2013 was annulled.", "31.02.2013", None),
+])
+def test_dates_v5_numeric_dates_year_first_or_dotted(text: str, expr: str,
+                                                     timex: str | None) -> None:
+    assert expr in spans(text) and spans(text)[expr] == timex
+
+
+@pytest.mark.parametrize("text", [
+    "The decree of 03-12-2013 was annulled.",  # US or European: left unread
+    "He earned 1.500.2013 euros.",
+    "Version 4.12.3 was released.",
+])
+def test_dates_v5_ambiguous_numbers_are_no_numeric_date(text: str) -> None:
+    assert not any(r.rule == "numeric-date" for _, _, r in find_expressions(text, FRI))

@@ -5,9 +5,10 @@ twenty-first of May", "June thirtieth, 2014", "March the 8th"), and, once the mo
 from the context, as a bare ordinal after a preposition ("on the 14th", "by the 3rd"). TimeML
 gives each the calendar day (``2013-03-14``). A bare ordinal takes the month named last in the
 preceding 300 characters ("began on March 3 and peaked on the 14th"); with none, the occurrence
-of that day nearest the publication date in the publication month or the month before or after
-(days ahead count double; past wording: not after the DCT; future wording: not before it).
-"The first of the month", "the 20th of last month" name the month outright.
+of that day nearest the publication date in the publication month or the two months before or
+after it (days ahead count double; past wording: not after the DCT; future wording: not before it).
+"The first of the month", "the 20th of last month" name the month outright. Numeric dates
+written year first ("2013/03/12") or the European way with dots ("12.03.2013") are read too.
 """
 
 from __future__ import annotations
@@ -156,10 +157,33 @@ def _ordinal_of_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               f"{m['x']!r}: day {d} of the month {shift:+d} from the publication month")
 
 
+def _numeric_ymd_dmy(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"2013/03/12" (year first: year/month/day) and "12.03.2013" (dots: the European
+    day.month.year; month first only when the second number is > 12). Dashes stay unread:
+    "03-12-2013" is March 12 in the US and 3 December in Europe."""
+    rule = "numeric-date"
+    if m.groupdict().get("y1"):
+        y, mo, d, order = int(m["y1"]), int(m["m"]), int(m["d"]), "year/month/day"
+    else:
+        y, a, b = int(m["y2"]), int(m["a"]), int(m["b"])
+        d, mo, order = (a, b, "day.month.year") if b <= 12 else (b, a, "month.day.year")
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2099):
+        return None
+    dd = safe_date(y, mo, d)
+    if dd is None:
+        return impossible(rule, f"{m['x']} does not exist")
+    return ok(day_value(dd, ctx.dct), rule, f"numeric date {m['x']!r} read as {order}",
+              score=0.6)
+
+
 _CUES = frozenset("on by until till since from before after through of".split())
 _ORD_FIRSTS = frozenset(("the", "twenty", "thirty", *ORDINAL_WORDS))
 
 V5_RULES: tuple[Rule, ...] = (
+    Rule("numeric-date", compile_rule(
+        r"(?P<x>(?<![\w/.,-])(?:(?P<y1>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})"
+        r"|(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y2>(?:19|20)\d\d))(?![\w/-]|[.,]\d))"),
+        _numeric_ymd_dmy, ("num",)),
     Rule("ordinal-day", compile_rule(
         rf"(?P<x>{_WD}{_M1}\s+(?:(?:the\s+)?(?P<dw>{DAY_ORDINAL_WORD})|the\s+{_DIGIT_ORD})"
         rf"(?:,?\s+{_YEAR})?){_NEXT_FREE}"), _ordinal_day, ("month",)),
