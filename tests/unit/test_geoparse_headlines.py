@@ -123,3 +123,14 @@ def test_geoparse_headlines_compass_words_give_no_area_hints(stage: GazetteerGeo
 
     text = "Raids in the Eastern hills and the Western plains"
     assert find_hints(text, tokenize(text), stage.gazetteer) == []
+
+
+@pytest.mark.parametrize("surface", ["Ituri Province", "Tanganyika"])
+def test_geoparse_headlines_new_drc_provinces(stage: GazetteerGeoparser, surface: str) -> None:
+    out = stage(make_doc(f"Militia attacks in {surface} overnight", [(surface, "GPE")]))
+    assert _cc(out, surface) == "CD"
+
+
+def test_geoparse_headlines_festival_is_no_place(stage: GazetteerGeoparser) -> None:
+    out = stage(make_doc("Fighting resumed after the Eid ceasefire", [("Eid", "GPE")]))
+    assert all(p.place is None for p in out.places)

@@ -50,7 +50,7 @@ class Tok(NamedTuple):
 
 
 AREA_WORDS = {
-    "province": ("ADM1",), "governorate": ("ADM1",), "state": ("ADM1",), "region": ("ADM1",),
+    "province": ("ADM1", "ADM2"), "governorate": ("ADM1",), "state": ("ADM1",), "region": ("ADM1",),
     "oblast": ("ADM1",), "county": ("ADM2", "ADM1"), "district": ("ADM2", "ADM1"),
     "parish": ("ADM2",),
 }
