@@ -163,3 +163,29 @@ def test_dates_v5_numeric_dates_year_first_or_dotted(text: str, expr: str,
 ])
 def test_dates_v5_ambiguous_numbers_are_no_numeric_date(text: str) -> None:
     assert not any(r.rule == "numeric-date" for _, _, r in find_expressions(text, FRI))
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("The attack came a fortnight ago.", "a fortnight ago", "2013-03-01"),
+    ("Clashes eased over the past fortnight.", "the past fortnight", "P2W"),
+    ("It lasted two fortnights.", "two fortnights", "P4W"),
+])
+def test_dates_v5_fortnight_is_two_weeks(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("The meeting starts at half past three.", "half past three", "2013-03-15T03:30"),
+    ("The meeting starts at a quarter to five.", "a quarter to five", "2013-03-15T04:45"),
+    ("The blast came at ten past nine in the evening.", "ten past nine in the evening",
+     "2013-03-15T21:10"),
+    ("He was arrested on Tuesday. At half past three he was freed.", "half past three",
+     "2013-03-12T03:30"),
+])
+def test_dates_v5_clock_time_said_past_or_to_the_hour(text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex
+
+
+def test_dates_v5_a_quarter_to_a_quantity_is_no_clock_time() -> None:
+    text = "Sales fell by a quarter to five million units."
+    assert not any(r.kind == "time" for _, _, r in find_expressions(text, FRI))

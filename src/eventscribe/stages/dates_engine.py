@@ -44,7 +44,7 @@ for _w in WEEKDAYS:
     _WORDS[_w] = "weekday"
     _WORDS[_w + "s"] = "weekday"
 for _w in ("second seconds minute minutes hour hours day days week weeks month months year "
-           "years decade decades century centuries weekend weekends").split():
+           "years decade decades century centuries weekend weekends fortnight fortnights").split():
     _WORDS[_w] = "unit"
 for _w in "spring summer fall autumn winter".split():
     _WORDS[_w] = "season"

@@ -14,15 +14,21 @@ written year first ("2013/03/12") or the European way with dots ("12.03.2013") a
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
+from eventscribe.model import DateValue
 from eventscribe.stages.dates_calendar import MONTH_NAMES, Resolution, add_months, day_value
 from eventscribe.stages.dates_lexicon import (
     DAY_ORDINAL_WORD,
     MONTH_ANY,
+    MONTHS,
+    NUM,
+    NUMBER_FIRSTS,
     ORDINAL_WORDS,
     WEEKDAY,
+    WEEKDAYS,
     month_number,
+    number_value,
     ordinal_value,
 )
 from eventscribe.stages.dates_rules import (
@@ -176,20 +182,94 @@ def _numeric_ymd_dmy(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               score=0.6)
 
 
+def _fortnight(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"a fortnight ago" (the day 14 days back, precision week as "two weeks ago"), "the past
+    fortnight", "within a fortnight" (a duration of two weeks, ``P2W``)."""
+    rule = "fortnight"
+    n = number_value(m["n"]) if m["n"] else 1
+    if n is None:
+        return None
+    if not m["dir"]:
+        return ok(None, rule, f"{m['x']!r}: a fortnight is two weeks", kind="duration",
+                  timex=f"P{2 * n}W", score=0.7)
+    if ctx.dct is None:
+        return no_dct(rule)
+    back = m["dir"].lower() in ("ago", "earlier")
+    d = ctx.dct + timedelta(weeks=(-2 if back else 2) * n)
+    end = d + timedelta(days=3)
+    value = DateValue(d - timedelta(days=3), min(end, ctx.dct) if back else end, "week",
+                      ctx.dct, d.isoformat())
+    return ok(value, rule, f"{m['x']!r}: {2 * n} weeks from the publication date")
+
+
+_HOURS = {w: i for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
+_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 10, "twenty": 20,
+            "twenty-five": 25, "twenty five": 25}
+
+
+def _past_to_clock(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"at half past three", "by a quarter to five", "at ten past nine in the morning": a
+    clock time on the last day named before (the sentence or 400 characters back), else on the
+    publication day; the hour is read as written unless a part of the day says p.m."""
+    rule = "clock-time"
+    hw, fw = m["h"].lower(), re.sub(r"\s+", " ", m["fr"].lower())
+    h = int(hw) if hw.isdigit() else _HOURS.get(hw, 0)
+    mins = int(fw) if fw.isdigit() else _MINUTES.get(fw)
+    if not 1 <= h <= 12 or mins is None or not 0 < mins < 60:
+        return None
+    if m["rel"].lower() == "to":
+        h, mins = h - 1 or 12, 60 - mins
+    pod = (m["pod"] or m["pod2"] or "").lower()
+    if (pod == "night" and h >= 6) or pod in ("afternoon", "evening"):
+        h = h % 12 + 12
+    elif pod in ("morning", "night"):
+        h = h % 12
+    if ctx.dct is None:
+        return no_dct(rule, "time")
+    from eventscribe.stages.dates_rules_more import _last_day_before
+
+    day, how = ctx.dct, "the publication date (assumed)"
+    if ctx.anaphora:
+        ante = _last_day_before(ctx, m.start("x"), 400)
+        if ante is not None and ante[2].value is not None:
+            day, how = ante[2].value.start, f"{ctx.text[ante[0]:ante[1]]!r}, the day named before"
+    return ok(day_value(day, ctx.dct, f"T{h:02d}:{mins:02d}"), rule, f"time {m['x']!r} on {how}",
+              kind="time", score=0.6)
+
+
+_MONTH_FIRSTS = frozenset(("sept", *MONTHS, *(n.lower() for n in MONTH_NAMES)))
 _CUES = frozenset("on by until till since from before after through of".split())
 _ORD_FIRSTS = frozenset(("the", "twenty", "thirty", *ORDINAL_WORDS))
+_WD_FIRSTS = frozenset(WEEKDAYS)
+
+_HOUR_ALT = "|".join(_HOURS)
 
 V5_RULES: tuple[Rule, ...] = (
+    Rule("fortnight", compile_rule(
+        rf"(?P<x>(?:(?:the\s+)?(?:past|last|next|coming|previous|following)\s+|(?P<n>{NUM})\s+)?"
+        r"fortnights?(?:\s+(?P<dir>ago|earlier|from\s+now|hence))?)(?![\w-])"), _fortnight,
+        ("unit",), NUMBER_FIRSTS | frozenset(
+            "the past last next coming previous following fortnight fortnights".split())),
+    Rule("clock-time", compile_rule(
+        r"\b(?:at|by|until|till|before|after|from|to|around|about|shortly|just)\s+"
+        r"(?:about\s+|around\s+)?(?P<x>(?P<fr>half|(?:a\s+)?quarter|\d{1,2}|five|ten|twenty"
+        rf"(?:[\s-]five)?)(?:\s+minutes)?\s+(?P<rel>past|to|after)\s+(?P<h>\d{{1,2}}|{_HOUR_ALT})"
+        r"(?:\s+o['’]clock)?(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening)|\s+at\s+"
+        r"(?P<pod2>night))?)(?![\w:.,-]\d)(?![\w-])(?!\s*(?:%|(?:million|billion|thousand"
+        r"|hundred|percent|per\s*cent|points?|times|fold|out\s+of)\b))"), _past_to_clock,
+        ("num", "quarter"),
+        frozenset("at by until till before after from to around about shortly just".split())),
     Rule("numeric-date", compile_rule(
         r"(?P<x>(?<![\w/.,-])(?:(?P<y1>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})"
         r"|(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y2>(?:19|20)\d\d))(?![\w/-]|[.,]\d))"),
         _numeric_ymd_dmy, ("num",)),
     Rule("ordinal-day", compile_rule(
         rf"(?P<x>{_WD}{_M1}\s+(?:(?:the\s+)?(?P<dw>{DAY_ORDINAL_WORD})|the\s+{_DIGIT_ORD})"
-        rf"(?:,?\s+{_YEAR})?){_NEXT_FREE}"), _ordinal_day, ("month",)),
+        rf"(?:,?\s+{_YEAR})?){_NEXT_FREE}"), _ordinal_day, ("month",), _MONTH_FIRSTS | _WD_FIRSTS),
     Rule("ordinal-day", compile_rule(
         rf"(?P<x>{_WD}(?:the\s+)?(?P<dw>{DAY_ORDINAL_WORD})\s+of\s+{_M1}(?:,?\s+{_YEAR})?)"
-        r"(?![\w-])"), _ordinal_day, ("month",)),
+        r"(?![\w-])"), _ordinal_day, ("month",), _ORD_FIRSTS | _WD_FIRSTS),
     Rule("bare-ordinal-day", compile_rule(
         r"\b(?:on|by|until|till|since|from|before|after|through|of)\s+"
         rf"(?P<x>the\s+{_DIGIT_ORD}){_NEXT_FREE}"), _bare_ordinal, ("num",), _CUES),
