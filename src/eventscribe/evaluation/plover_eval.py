@@ -344,10 +344,22 @@ def _tokens(s: str | None) -> set[str]:
     return {w.lower() for w in _WORD.findall(s or "") if w not in ("...",)}
 
 
+# The pipeline's PLOVER modes follow the current manual; the GSR records use the older manual's
+# names. Unambiguous renamings; "demo" (older: demo-org vs demo-spon) is left to the lexicon.
+# At sentence level organisation is rarely visible, so a riot is spontaneous unless stated.
+OLD_MODE_NAMES = {"hunger": "strike-hun", "riot": "riot-spon", "strike": "strike-gen",
+                  "targeted": "assassinate", "demo": None}
+
+
 def _mode(cat: str, text: str, events: Sequence[Any]) -> str | None:
     for e in events:
         if e.type.plover_category == cat and e.type.plover_mode:
-            return str(e.type.plover_mode)
+            m = str(e.type.plover_mode)
+            if m not in OLD_MODE_NAMES:
+                return m
+            if OLD_MODE_NAMES[m] is not None:
+                return OLD_MODE_NAMES[m]
+            break
     for c, m, r in _MODE_RES:
         if c == cat and r.search(text):
             return m
