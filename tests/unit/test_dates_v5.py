@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventscribe.evaluation.dates import match_gold
 from eventscribe.evaluation.timeml_format import Timex
@@ -189,3 +191,22 @@ def test_dates_v5_clock_time_said_past_or_to_the_hour(text: str, expr: str, time
 def test_dates_v5_a_quarter_to_a_quantity_is_no_clock_time() -> None:
     text = "Sales fell by a quarter to five million units."
     assert not any(r.kind == "time" for _, _, r in find_expressions(text, FRI))
+
+
+_WORDS = ("the on by from to through between and of next last month fortnight fortnights ago "
+          "a half quarter past three twelve 14th 31st 3rd first thirtieth twenty-first eighth "
+          "March Feb. June 30 29 3 2014 0000 9999 12.03.2013 31.02.2013 2013/02/30 at night "
+          "morning , . floor").split()
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12),
+       st.sampled_from([FRI, None, date(1, 1, 1), date(1, 2, 15), date(9999, 12, 31)]))
+@settings(max_examples=300, deadline=None)
+def test_dates_v5_word_salad_never_raises_and_parts_lie_inside(words: list[str],
+                                                              dct: date | None) -> None:
+    for s, e, res in find_expressions(" ".join(words), dct):
+        assert 0 <= s < e and res.rule
+        for ps, pe, part in res.parts:
+            assert s <= ps < pe <= e
+            assert part.value is not None and res.value is not None
+            assert res.value.start <= part.value.start <= part.value.end <= res.value.end
