@@ -134,3 +134,8 @@ def test_geoparse_headlines_new_drc_provinces(stage: GazetteerGeoparser, surface
 def test_geoparse_headlines_festival_is_no_place(stage: GazetteerGeoparser) -> None:
     out = stage(make_doc("Fighting resumed after the Eid ceasefire", [("Eid", "GPE")]))
     assert all(p.place is None for p in out.places)
+
+
+def test_geoparse_headlines_portuguese_locative(stage: GazetteerGeoparser) -> None:
+    out = stage(make_doc("Comerciante morto a tiros em Ouricuri", []))
+    assert _cc(out, "Ouricuri") == "BR"

@@ -29,6 +29,10 @@ def _classes(text: str) -> list[tuple[str, str]]:
     ("Warplanes shell the mountains again", "shelling"),
     ("Preliminary death toll for Monday", "attack"),
     ("Police find the charred remains of a man near the road", "attack"),
+    ("Comerciante é assassinado a tiros no centro", "attack"),
+    ("Hallan tres cuerpos en un camino", "attack"),
+    ("Deux civils tués dans une embuscade", "attack"),
+    ("Beni : 5 morts dans une attaque", "attack"),
 ])
 def test_ucdp_triggers_headline_forms(text: str, cls: str) -> None:
     assert cls in [c for _, c in _classes(text)], _classes(text)
@@ -41,6 +45,7 @@ def test_ucdp_triggers_headline_forms(text: str, cls: str) -> None:
     "Casualty reports for the month are published online",
     "They pushed back the deadline to June",
     "The death toll of road accidents is falling",
+    "The council meets on Tues. and Thurs. in the Mortimer hall",
 ])
 def test_ucdp_triggers_look_alikes_are_not_events(text: str) -> None:
     assert _classes(text) == [], _classes(text)

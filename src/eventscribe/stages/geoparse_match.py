@@ -56,7 +56,8 @@ _TOKEN = re.compile(
 _ABBR_DOT = frozenset({"St", "Mt", "Ft", "Ste", "Pt"})
 _LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "from", "to", "into", "across", "around", "towards",
-     "toward", "via", "through", "throughout", "inside", "between", "nearby", "of"}
+     "toward", "via", "through", "throughout", "inside", "between", "nearby", "of",
+     "em", "en", "dans", "à"}  # Portuguese, Spanish, French headlines
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _HINT_LABELS = frozenset({"NORP"})
