@@ -45,3 +45,10 @@ def test_ucdp_headline_places_demonym_with_a_compass_word_is_a_region() -> None:
     ev = _first("Ten militants killed in clashes in Afghan north")
     assert ev.place is not None and ev.place.place.feature_code == "RGN"
     assert ev.place.place.country_code == "AF" and "north part" in ev.place.provenance.reason
+
+
+def test_ucdp_headline_places_country_tie_broken_by_demonym() -> None:
+    ev = _first("Jordan closes border as Iraq violence grows\nIraqi police besiege the district\n"
+                "dozens reported killed")
+    assert ev.place is not None and ev.place.place.country_code == "IQ"
+    assert "demonym" in ev.place.provenance.reason

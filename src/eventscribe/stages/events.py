@@ -624,13 +624,20 @@ def _country_place(
     pool = near or _doc_countries(adoc)
     if not pool:
         return _demonym_country(adoc, m, demonyms())
-    cc, _ = pool.most_common(1)[0]
+    cc, top = pool.most_common(1)[0]
+    tied = {k for k, v in pool.items() if v == top}
+    by_demonym = Counter(h.country_code for h in demonyms() if h.country_code in tied) \
+        if len(tied) > 1 else Counter()
+    if by_demonym:  # "Turkey reinforces border as Syria violence rages | Syrian troops ..."
+        cc = by_demonym.most_common(1)[0][0]
     country = [
         p for p in adoc.places
         if p.place is not None and p.place.country_code == cc
         and p.place.precision == PRECISION_COUNTRY
     ]
     where = "near the event" if near else "in the document"
+    if by_demonym:
+        where += " (a tie, broken by the text's demonyms)"
     if country:
         return country[0], f"no place stated for the event; the country most mentioned {where}"
     # no country mention of its own: use the country of a town as a country-level place
