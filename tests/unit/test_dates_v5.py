@@ -210,3 +210,16 @@ def test_dates_v5_word_salad_never_raises_and_parts_lie_inside(words: list[str],
             assert s <= ps < pe <= e
             assert part.value is not None and res.value is not None
             assert res.value.start <= part.value.start <= part.value.end <= res.value.end
+
+
+@pytest.mark.parametrize("text", [
+    "The car was travelling at 100 miles an hour.",
+    "Winds gusted to 60 kilometres an hour.",
+    "The ferry sailed at 20 knots an hour.",
+])
+def test_dates_v5_speed_is_no_time_expression(text: str) -> None:
+    assert find_expressions(text, FRI) == []
+
+
+def test_dates_v5_distance_then_ago_is_still_a_date() -> None:
+    assert spans("They walked for miles a day ago.").get("a day ago") == "2013-03-14"

@@ -351,7 +351,10 @@ _AGE_OR_NOUN_AFTER = re.compile(r"\s*(?:-|\s)?old\b|\s+of\b|\s+(?!(?:later|ago|e
 """A noun (or name: "a second A380") after "a second"/"a quarter" makes it an ordinal or a
 fraction; a preposition or conjunction leaves it a duration ("for a second or two")."""
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?"
-                          r"|seats|flights|units|shares|times))\s*$", re.IGNORECASE)
+                          r"|seats|flights|units|shares|times|miles|kilometres|kilometers|km"
+                          r"|metres|meters|feet|knots))\s*$", re.IGNORECASE)
+"""Before "a/an <unit>": a quantity whose rate it makes ("$5 million a year"), or a distance
+whose speed it makes ("100 miles an hour"; TimeML does not mark expressions of speed)."""
 
 
 _FRACTION = re.compile(r"(?:a|an|one|two|three|1|2|3)[\s-]+quarters?", re.IGNORECASE)
