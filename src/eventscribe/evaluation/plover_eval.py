@@ -35,14 +35,17 @@ _TARGET_PREPS = {"with", "to", "against", "on", "into", "from", "upon"}
 _STRIP = {"det", "poss", "punct", "predet"}
 _WORD = re.compile(r"[\w'.-]+")
 
-# Mode lexicon within a category (PLOVER manual mode names), first match wins.
+# Mode lexicon within a category (the older PLOVER manual's mode names, as the GSR uses them;
+# THREATEN modes from its table: restrict = boycotts, strikes, blockades, curfews; relations =
+# suspend relations or talks), first match wins.
 _MODES: tuple[tuple[str, str, str], ...] = (
     ("PROTEST", "strike-hun", r"hunger[- ]strik"), ("PROTEST", "strike-gen", r"\bstrik"),
     ("PROTEST", "riot-spon", r"\briot"), ("PROTEST", "obstruct", r"\bblock|occup|barricad"),
     ("PROTEST", "demo-org", r"\bstag|organi[sz]|\brall"),
     ("PROTEST", "demo-spon", r"demonstrat|protest|march"),
-    ("CONSULT", "host", r"\bhost"), ("CONSULT", "third-party", r"mediat|negotiator|talks"),
-    ("CONSULT", "visit", r"visit|arriv|\bmet\b|meeting|travel"),
+    ("CONSULT", "visit", r"hosted by|\bvisit|arriv|travel"), ("CONSULT", "host", r"\bhost"),
+    ("CONSULT", "third-party", r"mediat|negotiator|talks"),
+    ("CONSULT", "visit", r"\bmet\b|meeting"),
     ("COERCE", "curfew", r"curfew"), ("COERCE", "censor", r"censor|newspaper|publication"),
     ("COERCE", "arrest", r"arrest"), ("COERCE", "detain", r"detain|custody|\bheld\b"),
     ("COERCE", "destroy", r"demolish|destroy|blew up|bulldoz|\bburn"),
@@ -53,9 +56,13 @@ _MODES: tuple[tuple[str, str, str], ...] = (
     ("ASSAULT", "suicide-attack", r"suicide"), ("ASSAULT", "explosives", r"bomb|explos|grenade"),
     ("ASSAULT", "assassinate", r"assassinat"), ("ASSAULT", "torture", r"tortur"),
     ("ASSAULT", "beat", r"\bbeat"), ("ASSAULT", "primitive", r"machete|knife|knives|stabb"),
-    ("THREATEN", "violence", r"attack|force|war|military|kill"),
-    ("THREATEN", "relations", r"relations|ties|contact|boycott"),
-    ("THREATEN", "restrict", r"curfew|ban|restrict|close"),
+    ("THREATEN", "ban", r"\bban"),
+    ("THREATEN", "arrest", r"arrest|detain|imprison|\bjail"),
+    ("THREATEN", "restrict",
+     r"boycott|blockad|\bblock|strike|curfew|restrict|embargo|sanction|close"),
+    ("THREATEN", "relations", r"relations|ties|contact|talks|negotiat|withdraw|\baid\b"),
+    ("THREATEN", "territory", r"occup|seize|take control"),
+    ("THREATEN", "violence", r"attack|force|war\b|military|kill|fight|blows|offensive|bomb"),
     ("MOBILIZE", "police", r"police"), ("MOBILIZE", "weapons", r"weapon|missile|shell|artiller"),
     ("MOBILIZE", "troops", r"troops|army|reservist|soldier"),
 )
