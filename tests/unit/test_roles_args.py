@@ -124,3 +124,17 @@ def test_roles_args_town_before_a_noun_trigger():
     out = args("A friend of the Boston bombing suspect was convicted.", "bombing",
                ents=(("Boston", "ORG"),))
     assert ("place", "boston", "Boston") in out
+
+
+def test_roles_args_arabic_name_read_as_a_person_after_in():
+    out = args("Fighters were killed in attacks in Tell al-Hawa and Deir Sunbul.", "attacks",
+               ents=(("Tell al-Hawa", "PERSON"), ("Deir Sunbul", "PERSON")))
+    assert [a[1] for a in out if a[0] == "place"] == ["al-hawa", "sunbul"]
+    out = args("Protests erupted in Ahmed Salem's home town.", "Protests",
+               ents=(("Ahmed Salem", "PERSON"),))
+    assert [a[1] for a in out if a[0] == "place"] == ["town"]
+
+
+def test_roles_args_month_is_no_initial_place():
+    out = args("In April, two guards were killed.", "killed")
+    assert [a for a in out if a[0] == "place"] == []

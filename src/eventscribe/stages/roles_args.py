@@ -34,7 +34,13 @@ from typing import Any
 from eventscribe.model import AnnotatedDoc, Span
 from eventscribe.stages.roles import is_town_name
 from eventscribe.stages.roles_phrases import coordinated
-from eventscribe.stages.roles_tokens import Tok, chunk_start, right_object, tokenize
+from eventscribe.stages.roles_tokens import (
+    TIME_WORDS,
+    Tok,
+    chunk_start,
+    right_object,
+    tokenize,
+)
 
 __all__ = [
     "PLACE_NOUNS", "WEAPON_NOUNS", "Argument", "event_arguments", "is_place_noun",
@@ -87,6 +93,7 @@ _WITH_WORDS = frozenset({"with", "using"})
 _PLACE_PREPS = frozenset(
     "in at near outside inside across throughout around along within".split()
 )
+_IN_PREPS = frozenset({"in", "near", "outside", "inside"})
 _STOP_WORDS = frozenset("said says told according adding added while because but".split())
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -141,19 +148,29 @@ _NOT_PLACE_LABELS = frozenset(
 
 
 def _proper_unlabelled(toks: Sequence[Tok], ents: Sequence[tuple[int, int, str]],
-                       ch: tuple[int, int]) -> bool:
+                       ch: tuple[int, int], person_ok: bool = False) -> bool:
     """A chunk of capitalised words with no determiner and no entity label that rules a place
     out ("in Badia al-Sukhnah"; not "in the Senate", "in Islam" tagged as an organisation)."""
     s, e = ch
     if e - s > 4 or toks[s].kind == "D":
         return False
+    if toks[e - 1].lower in TIME_WORDS:
+        return False
     for k in range(s, e):
         t = toks[k]
-        if not t.text[:1].isupper() or t.kind != "C" or t.text.isupper():
+        particle = k > s and (t.lower in _NAME_PARTICLES or t.lower.startswith(_ARABIC_ARTICLES))
+        if not (t.text[:1].isupper() or particle) or t.kind != "C" or t.text.isupper():
             return False
-        if t.ent >= 0 and ents[t.ent][2] in _NOT_PLACE_LABELS:
+        if t.ent >= 0 and ents[t.ent][2] in _NOT_PLACE_LABELS and not (
+                person_ok and ents[t.ent][2] == "PERSON"):
             return False
-    return True
+    if e < len(toks) and toks[e].lower in ("'s", "’s"):
+        return False
+    return not toks[e - 1].lower.endswith(("'s", "’s"))
+
+
+_NAME_PARTICLES = frozenset("de da del della di du la le van von bin ibn al el".split())
+_ARABIC_ARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-")
 
 
 def _initial_name(toks: Sequence[Tok], ents: Sequence[tuple[int, int, str]],
@@ -161,7 +178,8 @@ def _initial_name(toks: Sequence[Tok], ents: Sequence[tuple[int, int, str]],
     """A sentence-initial "At/In X," whose X is a name, not a person or a time ("At Oxford
     St, ...")."""
     h = _head(toks, *ch)
-    if h < ch[0] or not toks[h].text[:1].isupper() or toks[h].kind == "T":
+    if (h < ch[0] or not toks[h].text[:1].isupper() or toks[h].kind == "T"
+            or toks[h].lower in TIME_WORDS):
         return False
     e = toks[h].ent
     return e < 0 or ents[e][2] not in ("PERSON", "DATE", "TIME", "NORP", "EVENT", "CARDINAL")
@@ -178,8 +196,10 @@ def _place_chunk(toks: Sequence[Tok], ents: Sequence[tuple[int, int, str]],
         for k in range(ch[0], h)
     ):
         return True  # "the central street Rue Victor Hugo": a place noun and its name
-    if prep != "on" and _proper_unlabelled(toks, ents, ch):
-        return True  # "in Badia al-Sukhnah": a name NER left unlabelled, after "in/at/near"
+    if prep != "on" and _proper_unlabelled(toks, ents, ch, person_ok=prep in _IN_PREPS):
+        # "in Badia al-Sukhnah": a name NER left unlabelled (or read as a person's: "attacks
+        # in Badia al-Sukhnah" is not where a person is), after in/at/near
+        return True
     if _named_place(toks, ents, h):
         return prep != "on" or (is_place_noun(word) and _singular(word) in _ROADLIKE)
     if not is_place_noun(word):
