@@ -111,7 +111,7 @@ class GazetteerGeoparser(BaseStage):
 
 
 LOCAL_MIN_POPULATION = 50_000
-_NER_PLACE = frozenset({"GPE", "LOC", "FAC"})
+_NER_PLACE = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
 @lru_cache(maxsize=64)
