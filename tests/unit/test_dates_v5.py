@@ -223,3 +223,23 @@ def test_dates_v5_speed_is_no_time_expression(text: str) -> None:
 
 def test_dates_v5_distance_then_ago_is_still_a_date() -> None:
     assert spans("They walked for miles a day ago.").get("a day ago") == "2013-03-14"
+
+
+@pytest.mark.parametrize("text", [
+    "Britain's Mail on Sunday said the deal was off.",
+    "He told the Sunday Telegraph that he would run.",
+    "Kenya's Sunday Nation newspaper said the police fired.",
+    "Speaking to the Sunday Herald, he denied it.",
+])
+def test_dates_v5_weekday_in_a_newspaper_name_is_no_date(text: str) -> None:
+    assert find_expressions(text, FRI) == []
+
+
+@pytest.mark.parametrize(("text", "timex"), [
+    ("The vote on Sunday went ahead.", "2013-03-10"),
+    ("His visit on Monday was brief.", "2013-03-11"),
+    ("Voters vote on Sunday.", "2013-03-17"),
+    ("Leaders meet Monday in Paris.", "2013-03-18"),
+])
+def test_dates_v5_scheduling_word_after_a_determiner_is_a_noun(text: str, timex: str) -> None:
+    assert [r.timex for _, _, r in find_expressions(text, FRI)] == [timex]

@@ -59,7 +59,8 @@ def _weekday_date(
     if ctx.future_cue(pos, tense):
         return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
             "(future wording)"
-    if tense is None and _PRESENT_PLAN.search(ctx.before(pos, 50)):
+    if tense is None and (plan := _PRESENT_PLAN.search(ctx.before(pos, 50))) is not None and (
+            not _NOUN_DETERMINER.search(ctx.before(pos - len(plan.group()), 16))):
         return future_weekday(dct, wd), "the first such weekday on or after the publication date " \
             "(a scheduling verb in the present tense: 'leaders meet Monday')"
     if tense is None and _PROGRESSIVE_PLAN.search(ctx.before(pos, 60)):
@@ -263,6 +264,9 @@ _PRESENT_PLAN = re.compile(
     r"(?:\s+(?!on\b|by\b)[a-z]+){0,2}\s+(?:on\s+)?$", re.IGNORECASE)
 """A scheduling verb in the present tense right before a weekday: news style for a coming
 day ("Arafat and Netanyahu meet separately Monday", "the trial opens on Tuesday")."""
+_NOUN_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their|our|your|my|whose)"
+                              r"\s+$|['’]s\s+$", re.IGNORECASE)
+"""Before a scheduling word it makes a noun: "the vote on Sunday", "his visit Monday"."""
 _PROGRESSIVE_PLAN = re.compile(
     r"\b(?:is|are|am|['’]re)\s+(?!being\b|going\b)[a-z]+ing"
     r"(?:\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[A-Za-z]+){0,2}"
@@ -274,7 +278,9 @@ _OPENS_CLAUSE = re.compile(r"(?:^|[.;:,]\s*|\b(?:and|but)\s+)(?:(?:on|by|until|f
                            re.IGNORECASE)
 _MONTH_IN = re.compile(rf"\b(?:in|for|during)\s+({MONTH_ANY})(?![\s,]*\d)")
 _NAMED_DAY_BEFORE = re.compile(r"(?-i:\b(?:Black|Cyber|Super|Good|Bloody|Ash|Palm|Easter|Holy|"
-                               r"Shrove|Blue|Giving|Fat))\s+$")
+                               r"Shrove|Blue|Giving|Fat)\s+$|\b(?:Mail|Independent|Sun|Express)"
+                               r"\s+on\s+$)")
+"""Names a weekday is part of: "Black Monday", and newspapers ("the Mail on Sunday")."""
 _DAY_IN_SENTENCE = re.compile(rf"\b({WEEKDAY})|\b(today|yesterday|tomorrow)\b", re.IGNORECASE)
 
 
@@ -485,7 +491,9 @@ _UNITS_RE = r"(?P<u>second|minute|hour|day|week|month|quarter|year|decade|centur
 REL_RULES: tuple[Rule, ...] = (
     Rule("weekday", compile_rule(
         rf"(?P<x>(?:{_REL}\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<pod>morning|afternoon|evening|night))?)"
-        r"(?!\s+(?:prayers?|sermons?|imams?|mosques?|edition|newspaper|times)\b)(?!\w)"),
+        r"(?!\s+(?:prayers?|sermons?|imams?|mosques?|edition|newspaper|times)\b)(?!\w)"
+        r"(?!\s+(?-i:Telegraph|Herald|Mirror|Express|Tribune|Independent|Nation|Standard|Observer"
+        r"|Globe|Guardian|Gleaner|Chronicle|Examiner|Mail|Star|Post)\b)"),
         _weekday, ("weekday",)),
     Rule("day-word", compile_rule(
         r"(?P<x>\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>yesterday|today|tomorrow|tonight)"
