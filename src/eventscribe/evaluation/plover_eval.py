@@ -139,8 +139,16 @@ _RECIPIENT_PREPS = {"to", "with", "against", "on", "from", "upon", "by", "betwee
 _RIGHT_MODS = {"relcl", "acl", "appos", "prep", "advcl", "punct"}
 
 
+_TIME_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december today yesterday tomorrow week month year
+""".split())
+
+
 def _is_actor(tok: Any) -> bool:
-    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+    """A word that can name an actor: a proper noun (not a day or month) or an actor noun.
+    (The parse runs without NER, so named entities are recognised by part of speech.)"""
+    if tok.lower_ in _TIME_WORDS or tok.like_num:
         return False
     return bool(tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PROPN"
                 or tok.lemma_.lower() in _ACTOR_NOUNS or tok.lower_ in _ACTOR_NOUNS)
@@ -166,8 +174,8 @@ def _actor_in(noun: Any) -> Any | None:
     """An actor word in or under a non-actor noun: a named modifier ("the Indian proposal",
     "a US offer") or the object of one of its prepositions ("aid to X", "calls by X")."""
     for c in noun.children:
-        if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG",
-                                                                      "PERSON"):
+        if c.dep_ in ("amod", "compound", "poss") and c.is_title and c.i > 0 and (
+                c.pos_ in ("PROPN", "ADJ")) and c.lower_ not in _TIME_WORDS:
             return c
     for p in noun.children:
         if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS:
@@ -199,11 +207,9 @@ def _recipient(chain: list[Any]) -> str | None:
                     if sbj.dep_ in ("nsubj", "nsubjpass") and _is_actor(sbj):
                         return _actor_phrase(sbj)
         for p in kids:
-            if p.dep_ == "prep" and (p.lower_ in _RECIPIENT_PREPS - {"by", "of"}
-                                     or p.lower_ == "in"):
+            if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS - {"by", "of"}:
                 for o in p.children:
-                    if o.dep_ == "pobj" and _is_actor(o) and (
-                            p.lower_ != "in" or o.ent_type_ == "GPE"):
+                    if o.dep_ == "pobj" and _is_actor(o):
                         return _actor_phrase(o)
     return None
 

@@ -1,0 +1,51 @@
+"""The PLOVER evaluator's parse of a sentence: predicate phrase, modality, actor and recipient
+(sentences written for this test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscribe.evaluation.plover_eval import parse_predicates
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def preds() -> dict[str, object]:
+    texts = {
+        "demand": "The dockers' union demanded that the government withdraw the new port law.",
+        "reported_must": "The envoy said the militias must leave the city before the talks.",
+        "pronoun": "Norway said it will give Ghana a loan of two million dollars.",
+        "passive": "A convoy of refugees was attacked by gunmen near the border on Monday.",
+        "thing": "The ministry suspended the delivery of fuel on Friday.",
+        "inside": "The council rejected the Italian proposal for a new bridge.",
+    }
+    return dict(zip(texts, parse_predicates(list(texts.values())), strict=True))
+
+
+def test_plover_predicates_complement_subject_is_the_recipient(preds: dict[str, object]) -> None:
+    p = preds["demand"]
+    assert p.source == "dockers ' union" or "union" in (p.source or "")
+    assert p.target == "government"
+
+
+def test_plover_predicates_reported_obligation_is_a_demand_of_the_reporter(
+        preds: dict[str, object]) -> None:
+    p = preds["reported_must"]
+    assert p.modality == "must"
+    assert p.source == "envoy" and p.target == "militias"
+
+
+def test_plover_predicates_pronoun_subject_resolves_to_reporter(preds: dict[str, object]) -> None:
+    p = preds["pronoun"]
+    assert p.modality == "will" and p.source == "Norway" and p.target == "Ghana"
+
+
+def test_plover_predicates_passive_agent_acts_on_the_subject(preds: dict[str, object]) -> None:
+    p = preds["passive"]
+    assert (p.source or "").startswith("gunmen") and p.target == "refugees"
+
+
+def test_plover_predicates_no_recipient_for_a_thing(preds: dict[str, object]) -> None:
+    assert preds["thing"].target is None
+    assert preds["inside"].target == "Italian"
