@@ -281,3 +281,10 @@ def test_roles_patterns_town_read_as_organisation_is_no_actor():
 def test_roles_patterns_gerund_noun_after_an_aspectual_verb_is_a_verb():
     acts, tars, _ = roles("Government jets kept bombing the town.", "bombing", pos="noun")
     assert acts == ["Government jets"] and tars == ["town"]
+
+
+def test_roles_patterns_capital_acronyms_are_content_words():
+    acts, _, _ = roles("US forces attacked the town.", "attacked")
+    assert acts == ["US forces"]
+    acts, _, _ = roles("IS fighters attacked the town.", "attacked")
+    assert acts == ["IS fighters"]

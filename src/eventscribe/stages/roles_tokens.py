@@ -148,11 +148,19 @@ class Tok:
     ent: int = -1  # index of the NER entity the token belongs to, or -1
 
 
+def _caps_run(words: Sequence[str], i: int) -> bool:
+    """Whether the word next to ``i`` is in capitals too (a headline set in capitals)."""
+    return any(0 <= k < len(words) and len(words[k]) >= 2 and words[k].isalpha()
+               and words[k].isupper() for k in (i - 1, i + 1))
+
+
 def _kind(words: Sequence[str], i: int, caps: Sequence[bool]) -> str:
     w = words[i]
     lw = w.lower()
     if not w[0].isalnum():
         return "."
+    if len(w) >= 2 and w.isalpha() and w.isupper() and not _caps_run(words, i):
+        return "C"  # an acronym, not a function word: "IS attacks", "US forces"
     if lw == "that" and i > 0:
         prev_w = words[i - 1].lower()
         if prev_w in VERBS or prev_w == ",":
