@@ -243,3 +243,26 @@ def test_dates_v5_weekday_in_a_newspaper_name_is_no_date(text: str) -> None:
 ])
 def test_dates_v5_scheduling_word_after_a_determiner_is_a_noun(text: str, timex: str) -> None:
     assert [r.timex for _, _, r in find_expressions(text, FRI)] == [timex]
+
+
+@pytest.mark.parametrize("text", [
+    "The report covers the period from January 2010 to June 2012.",
+    "In the period since the coup, the army has tightened control.",
+    "In the period between the two wars, the city grew.",
+])
+def test_dates_v5_the_period_described_or_outside_results_is_no_quarter(text: str) -> None:
+    assert not any(r.rule == "reporting-period" for _, _, r in find_expressions(text, FRI))
+
+
+def test_dates_v5_the_period_in_a_results_sentence_is_the_reporting_quarter() -> None:
+    assert spans("Net income for the period was $3 million.").get("the period") == "2012-Q4"
+
+
+@pytest.mark.parametrize(("text", "expr"), [
+    ("The transition period will last two years.", "two years"),
+    ("It won't last two weeks.", "two weeks"),
+    ("Talks are expected to last two days.", "two days"),
+    ("Prices fell over the last two years.", "the last two years"),
+])
+def test_dates_v5_the_verb_last_stays_outside_a_duration(text: str, expr: str) -> None:
+    assert list(spans(text)) == [expr]

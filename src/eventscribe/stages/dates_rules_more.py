@@ -84,6 +84,11 @@ def _latest_period(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if ctx.dct is None:
         return no_dct(rule)
     g = m.groupdict()
+    if re.fullmatch(r"(?:the|that)\s+period", m["x"], re.IGNORECASE) and (
+            _PERIOD_DESCRIBED.match(ctx.after(m.end("x"), 20)) or (
+            ctx.reporting_quarter(m.start("x")) is None
+            and not _RESULTS.search(ctx.sentence()))):
+        return None  # "the period from January to June", "in the period since the coup"
     if (g.get("u") or "").lower() == "period" and _YEAR_SCOPE.search(ctx.sentence()):
         if g.get("y"):
             return ok(year_value(int(g["y"]), ctx.dct), rule,
@@ -122,6 +127,9 @@ def quarter_year_ago(ctx: Ctx, pos: int) -> tuple[int, int, str] | None:
     return rq[0] - 1, rq[1], "the quarter named earlier in the document"
 
 
+_PERIOD_DESCRIBED = re.compile(r"\s+(?:from|between|since|before|after|when|in\s+which"
+                               r"|during|covered|under)\b", re.IGNORECASE)
+"""After "the period": the words that say which period it is (so it is no reporting quarter)."""
 _YEAR_MENTION = re.compile(r"(?<![\w$.,-])(1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 
 

@@ -264,6 +264,10 @@ _PRESENT_PLAN = re.compile(
     r"(?:\s+(?!on\b|by\b)[a-z]+){0,2}\s+(?:on\s+)?$", re.IGNORECASE)
 """A scheduling verb in the present tense right before a weekday: news style for a coming
 day ("Arafat and Netanyahu meet separately Monday", "the trial opens on Tuesday")."""
+_LAST_NOT_VERB = "".join(rf"(?<!\b{w}\s)" for w in (
+    "will", "would", "could", "can", "may", "might", "must", "should", "shall", "to", "did",
+    "not")) + r"(?<!n't\s)(?<!n’t\s)"
+"""Lookbehinds keeping the verb "last" ("the truce will last two years") out of a duration."""
 _NOUN_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their|our|your|my|whose)"
                               r"\s+$|['’]s\s+$", re.IGNORECASE)
 """Before a scheduling word it makes a noun: "the vote on Sunday", "his visit Monday"."""
@@ -522,8 +526,8 @@ REL_RULES: tuple[Rule, ...] = (
         rf"{WEEKDAY}|today|yesterday|tomorrow|tonight)|,?\s+(?P<md>{MONTH_ANY}\s+\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?)"
         r"(?!\w)"), _time, ("num", "clock")),
     Rule("duration", compile_rule(
-        rf"(?P<x>\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?"
-        rf"(?:(?P<n>{NUM})(?P<half>\s+(?:1/2|and\s+a\s+half))?|(?P<vague>a\s+few|few|several"
+        rf"(?P<x>\b(?:(?:the\s+)?(?:past|{_LAST_NOT_VERB}last|next|coming|previous|first|final"
+        rf"|following)\s+)?(?:(?P<n>{NUM})(?P<half>\s+(?:1/2|and\s+a\s+half))?|(?P<vague>a\s+few|few|several"
         r"|(?:a\s+)?couple\s+of|many|recent|coming))(?:\s+more)?"
         r"(?:\s+(?:straight|consecutive|successive|trading|business|working))?"
         rf"[\s-]+{_UNITS_RE}(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+long)?)(?![\w-])"), _duration,
