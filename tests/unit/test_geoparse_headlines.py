@@ -139,3 +139,12 @@ def test_geoparse_headlines_festival_is_no_place(stage: GazetteerGeoparser) -> N
 def test_geoparse_headlines_portuguese_locative(stage: GazetteerGeoparser) -> None:
     out = stage(make_doc("Comerciante morto a tiros em Ouricuri", []))
     assert _cc(out, "Ouricuri") == "BR"
+
+
+def test_geoparse_headlines_place_mislabelled_event_after_locative(
+    stage: GazetteerGeoparser,
+) -> None:
+    out = stage(make_doc("Three men executed in Cotija", [("Cotija", "EVENT")]))
+    assert _cc(out, "Cotija") == "MX"
+    out = stage(make_doc("Tickets for Cotija went on sale", [("Cotija", "EVENT")]))
+    assert "Cotija" not in _places(out)

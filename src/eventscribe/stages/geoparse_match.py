@@ -64,6 +64,10 @@ _HINT_LABELS = frozenset({"NORP"})
 _MAX_TOKENS = 6
 STRONG_POPULATION = 100_000
 TOWN_OVER_PERSON = 20_000
+_MISC_LABELS = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})
+"""Labels the small NER model gives headline place names by mistake ("executed in Cotija"):
+a gazetteer match under them right after a locative word is treated as one outside any
+entity."""
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -416,7 +420,8 @@ def recognise(
                                         f"place name inside the organisation "
                                         f"'{org[0].span.text}'"), "org"))
             continue
-        if over:
+        if over and not (all(en.label in _MISC_LABELS for en in over)
+                         and _prev_word(text, a) in _LOCATIVE - {"of"}):
             continue
         m = Mention(a, b, surface, key, cands, None, "gazetteer name match")
         if _strong(cands) and (a not in sent_starts or _country(cands)):
