@@ -266,3 +266,8 @@ def test_dates_v5_the_period_in_a_results_sentence_is_the_reporting_quarter() ->
 ])
 def test_dates_v5_the_verb_last_stays_outside_a_duration(text: str, expr: str) -> None:
     assert list(spans(text)) == [expr]
+
+
+def test_dates_v5_the_financial_year_is_the_fiscal_year() -> None:
+    assert spans("Profit for the financial year rose 5 percent.") == {
+        "the financial year": "2013"}

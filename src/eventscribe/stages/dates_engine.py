@@ -79,7 +79,7 @@ _PREFIX = frozenset(
     finish finished finishing close closed closes closing within near short post pre then
     later
     previous preceding straight consecutive successive trading business working single time
-    long""".split()
+    long financial""".split()
 ) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 _MAX_BACK = 6
 

@@ -134,7 +134,8 @@ _YEAR_MENTION = re.compile(r"(?<![\w$.,-])(1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 
 
 def _the_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """"the year", "the full year", "this fiscal year", "year-end", "earlier in the year"."""
+    """"the year", "the full year", "this fiscal year", "the financial year" (British),
+    "year-end", "earlier in the year"."""
     rule = "the-year"
     g = m.groupdict()
     if not g.get("end") and re.match(r"\s+end(?:ed|ing)\b", ctx.after(m.end("x"), 12)):
@@ -538,7 +539,7 @@ MORE_RULES: tuple[Rule, ...] = (
         frozenset("the first last second final".split())),
     Rule("the-year", compile_rule(
         r"(?P<x>\b(?:the|this)\s+(?:(?P<latest>latest|last\s+completed)\s+)?(?:(?:full|current"
-        r"|calendar|entire|whole)\s+)?(?:fiscal\s+)?year(?!['’-]|\s+\d)|\b(?:(?P<end>year[\s-]end|"
+        r"|calendar|entire|whole)\s+)?(?:fiscal\s+|financial\s+)?year(?!['’-]|\s+\d)|\b(?:(?P<end>year[\s-]end|"
         r"year['’]s\s+end|the\s+(?:end|start|beginning)\s+of\s+(?:the|this)\s+year))"
         r"|\b(?:earlier|later)\s+(?:in\s+)?(?:the|this)\s+year)"
         r"(?!\s+(?:before|after|earlier|ago|later|of|in\s+which|when|that|to|previous|prior)\b)"
