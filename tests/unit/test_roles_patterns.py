@@ -288,3 +288,11 @@ def test_roles_patterns_capital_acronyms_are_content_words():
     assert acts == ["US forces"]
     acts, _, _ = roles("IS fighters attacked the town.", "attacked")
     assert acts == ["IS fighters"]
+
+
+def test_roles_patterns_apposition_before_a_past_verb():
+    _, tars, _ = roles("Ali Musa, 26, died after a gunfight with police.", "gunfight",
+                       pos="noun", ents=((10, 12, "DATE"),))
+    assert tars == ["Ali Musa"]
+    acts, _, _ = roles("Rebels shelled the town, then attacked.", "attacked")
+    assert acts == ["Rebels"]

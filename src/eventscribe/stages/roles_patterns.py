@@ -110,6 +110,14 @@ def _left_subject(toks: Sequence[Tok], v: int, depth: int = 0) -> tuple[int, int
             a = chunk_start(toks, c1)
             if a < c1 and has_content(toks, a, c1):
                 return a, c1
+    if j > 2 and j == v and toks[j - 1].text == "," and toks[v].lower.endswith(("ed", "died")):
+        # a past verb after an apposition: "Tamerlan, 26, died", "Ali, a teacher, died"
+        c1 = next((k for k in range(j - 2, max(0, j - 8), -1) if toks[k].text == ","), -1)
+        seg = toks[c1 + 1 : j - 1] if c1 > 0 else ()
+        if seg and all(t.kind in ("C", "D", "T", "P") for t in seg) and seg[0].kind != "P":
+            a = chunk_start(toks, c1)
+            if a < c1 and has_content(toks, a, c1):
+                return a, c1
     if j > 0 and (toks[j - 1].kind == "J" or toks[j - 1].text == ","):
         # coordinated or participial verb: the subject of the clause it continues
         if depth < 3:
