@@ -271,3 +271,12 @@ def test_dates_v5_the_verb_last_stays_outside_a_duration(text: str, expr: str) -
 def test_dates_v5_the_financial_year_is_the_fiscal_year() -> None:
     assert spans("Profit for the financial year rose 5 percent.") == {
         "the financial year": "2013"}
+
+
+@pytest.mark.parametrize(("text", "timex"), [
+    ("The militants took control of the town on 10 June.", "2012-06-10"),
+    ("The army withdrew from the town on 10 June.", "2012-06-10"),
+    ("The summit, which came after months of talks, will be held on June 10.", "2013-06-10"),
+])
+def test_dates_v5_irregular_simple_past_is_a_past_cue(text: str, timex: str) -> None:
+    assert [r.timex for _, _, r in find_expressions(text, FRI)] == [timex]

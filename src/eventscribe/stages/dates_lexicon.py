@@ -95,7 +95,10 @@ FUTURE_CUE = re.compile(
 )
 PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|ago|previously|formerly|earlier|met|rose|fell|began|ended|closed"
-    r"|opened|ruled|decided|attended|killed|died)\b",
+    r"|opened|ruled|decided|attended|killed|died"
+    # irregular simple pasts that are no participle ("held", "made" also follow "will be")
+    r"|took|came|went|saw|gave|broke|drove|flew|withdrew|overran|overtook|ran|fled|fought"
+    r"|stormed|seized|captured|attacked|clashed|erupted)\b",
     re.IGNORECASE,
 )
 
