@@ -32,13 +32,14 @@ def test_roles_gold_wikievents(gold_dir: Path) -> None:
     assert res["n_docs"] == 20 and res["n_gold_args"] == 178
     ours, base = res["eventscribe"], res["baseline"]
     assert ours["trigger_f1"] >= 0.65
-    assert ours["arg_f1"] >= 0.55
-    assert ours["arg_f1_coref"] >= 0.56
+    assert ours["arg_f1"] >= 0.57
+    assert ours["arg_f1_coref"] >= 0.58
     assert ours["per_role"]["victim"]["f1"] >= 0.80
     assert ours["per_role"]["detainee"]["f1"] >= 0.50
-    assert ours["per_role"]["place"]["f1"] >= 0.42
+    assert ours["per_role"]["place"]["f1"] >= 0.45
     assert ours["per_role"]["instrument"]["f1"] >= 0.25
-    assert res["arg_f1_gain"] >= 0.18
+    assert ours["per_role"]["attacker"]["f1"] >= 0.47
+    assert res["arg_f1_gain"] >= 0.20
     assert base["arg_f1"] > 0.2  # the baseline runs and scores (it is not a floor of ours)
 
 
@@ -50,5 +51,5 @@ def test_roles_gold_rams(gold_dir: Path) -> None:
     ours = res["eventscribe"]
     assert ours["trigger_f1"] >= 0.36
     assert ours["arg_f1"] >= 0.25
-    assert ours["per_role"]["place"]["f1"] >= 0.33
+    assert ours["per_role"]["place"]["f1"] >= 0.34
     assert res["arg_f1_gain"] >= 0.10
