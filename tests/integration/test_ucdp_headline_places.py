@@ -52,3 +52,8 @@ def test_ucdp_headline_places_country_tie_broken_by_demonym() -> None:
                 "dozens reported killed")
     assert ev.place is not None and ev.place.place.country_code == "IQ"
     assert "demonym" in ev.place.provenance.reason
+
+
+def test_ucdp_headline_places_plural_demonym_in_capitals() -> None:
+    ev = _first("FORTY SYRIANS KILLED IN FRESH FIGHTING")
+    assert ev.place is not None and ev.place.place.country_code == "SY"

@@ -521,7 +521,7 @@ def _plural_demonyms(text: str, tokens: Any, gaz: Any) -> list[Any]:
 
     out = []
     for s, e, t in tokens:
-        if len(t) > 3 and t[0].isupper() and t.endswith("s"):
+        if len(t) > 3 and t[0].isupper() and t[-1] in "sS":  # "Syrians", "SYRIANS"
             cc = gaz.demonyms.get(fold(t[:-1]))
             if cc:
                 out.append(Hint(Span.of(text, s, e), cc))
