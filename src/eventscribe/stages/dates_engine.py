@@ -44,7 +44,7 @@ for _w in WEEKDAYS:
     _WORDS[_w] = "weekday"
     _WORDS[_w + "s"] = "weekday"
 for _w in ("second seconds minute minutes hour hours day days week weeks month months year "
-           "years decade decades century centuries weekend weekends fortnight fortnights").split():
+           "years decade decades century centuries weekend weekends").split():
     _WORDS[_w] = "unit"
 for _w in "spring summer fall autumn winter".split():
     _WORDS[_w] = "season"
@@ -62,6 +62,7 @@ for _w in "quarter quarters fiscal fy q1 q2 q3 q4".split():
 for _w in "twenties thirties forties fifties sixties seventies eighties nineties".split():
     _WORDS[_w] = "decade"
 _WORDS["anniversary"] = "anniversary"
+_WORDS["fortnight"] = _WORDS["fortnights"] = "fortnight"
 _WORDS["period"] = "period"
 for _w in ("christmas thanksgiving easter halloween hallowe valentine independence labor labour "
            "memorial election veterans new good").split():
@@ -87,6 +88,11 @@ _BY_ANCHOR: dict[str, tuple[int, ...]] = {}
 for _i, _r in enumerate(RULES):
     for _a in _r.anchors:
         _BY_ANCHOR[_a] = (*_BY_ANCHOR.get(_a, ()), _i)
+        if _a == "num" and "ordnum" not in _r.anchors:
+            _BY_ANCHOR["ordnum"] = (*_BY_ANCHOR.get("ordnum", ()), _i)
+"""Anchor category -> rules. "ordnum" (a digit ordinal, "14th") selects every "num" rule too,
+plus the rules that only a digit ordinal can anchor ("on the 14th")."""
+_ORD_SUFFIXES = frozenset(("st", "nd", "rd", "th", "ST", "ND", "RD", "TH"))
 _HAS_X = tuple("x" in r.pattern.groupindex for r in RULES)
 
 
@@ -179,7 +185,8 @@ def _sentence_candidates(
     words_get = _WORDS_CASED.get
     offsets: list[int] | None = None
     for ti, tok in enumerate(toks):
-        cat = "num" if tok[0].isdigit() else words_get(tok)
+        cat = ("ordnum" if tok[-2:] in _ORD_SUFFIXES and tok[:-2].isdigit() else "num") \
+            if tok[0].isdigit() else words_get(tok)
         if cat is None and (
                 (tok.islower() and not tok.startswith("fy")) or (cat := _category(tok)) is None):
             continue

@@ -264,10 +264,11 @@ _PRESENT_PLAN = re.compile(
     r"(?:\s+(?!on\b|by\b)[a-z]+){0,2}\s+(?:on\s+)?$", re.IGNORECASE)
 """A scheduling verb in the present tense right before a weekday: news style for a coming
 day ("Arafat and Netanyahu meet separately Monday", "the trial opens on Tuesday")."""
-_LAST_NOT_VERB = "".join(rf"(?<!\b{w}\s)" for w in (
+_LAST_NOT_VERB = "(?=l)" + "".join(rf"(?<!\b{w}\s)" for w in (
     "will", "would", "could", "can", "may", "might", "must", "should", "shall", "to", "did",
     "not")) + r"(?<!n't\s)(?<!n’t\s)"
-"""Lookbehinds keeping the verb "last" ("the truce will last two years") out of a duration."""
+"""Lookbehinds keeping the verb "last" ("the truce will last two years") out of a duration
+(behind a cheap look-ahead for "l", so they run only where "last" may follow)."""
 _NOUN_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their|our|your|my|whose)"
                               r"\s+$|['’]s\s+$", re.IGNORECASE)
 """Before a scheduling word it makes a noun: "the vote on Sunday", "his visit Monday"."""

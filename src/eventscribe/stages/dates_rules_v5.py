@@ -249,7 +249,7 @@ V5_RULES: tuple[Rule, ...] = (
     Rule("fortnight", compile_rule(
         rf"(?P<x>(?:(?:the\s+)?(?:past|last|next|coming|previous|following)\s+|(?P<n>{NUM})\s+)?"
         r"fortnights?(?:\s+(?P<dir>ago|earlier|from\s+now|hence))?)(?![\w-])"), _fortnight,
-        ("unit",), NUMBER_FIRSTS | frozenset(
+        ("fortnight",), NUMBER_FIRSTS | frozenset(
             "the past last next coming previous following fortnight fortnights".split())),
     Rule("clock-time", compile_rule(
         r"\b(?:at|by|until|till|before|after|from|to|around|about|shortly|just)\s+"
@@ -258,12 +258,12 @@ V5_RULES: tuple[Rule, ...] = (
         r"(?:\s+o['’]clock)?(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening)|\s+at\s+"
         r"(?P<pod2>night))?)(?![\w:.,-]\d)(?![\w-])(?!\s*(?:%|(?:million|billion|thousand"
         r"|hundred|percent|per\s*cent|points?|times|fold|out\s+of)\b))"), _past_to_clock,
-        ("num", "quarter"),
+        ("ref", "quarter"),
         frozenset("at by until till before after from to around about shortly just".split())),
     Rule("numeric-date", compile_rule(
         r"(?P<x>(?<![\w/.,-])(?:(?P<y1>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})"
         r"|(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y2>(?:19|20)\d\d))(?![\w/-]|[.,]\d))"),
-        _numeric_ymd_dmy, ("num",)),
+        _numeric_ymd_dmy, ("num",), frozenset(("#num",))),
     Rule("ordinal-day", compile_rule(
         rf"(?P<x>{_WD}{_M1}\s+(?:(?:the\s+)?(?P<dw>{DAY_ORDINAL_WORD})|the\s+{_DIGIT_ORD})"
         rf"(?:,?\s+{_YEAR})?){_NEXT_FREE}"), _ordinal_day, ("month",), _MONTH_FIRSTS | _WD_FIRSTS),
@@ -272,7 +272,7 @@ V5_RULES: tuple[Rule, ...] = (
         r"(?![\w-])"), _ordinal_day, ("month",), _ORD_FIRSTS | _WD_FIRSTS),
     Rule("bare-ordinal-day", compile_rule(
         r"\b(?:on|by|until|till|since|from|before|after|through|of)\s+"
-        rf"(?P<x>the\s+{_DIGIT_ORD}){_NEXT_FREE}"), _bare_ordinal, ("num",), _CUES),
+        rf"(?P<x>the\s+{_DIGIT_ORD}){_NEXT_FREE}"), _bare_ordinal, ("ordnum",), _CUES),
     Rule("ordinal-of-month", compile_rule(
         rf"(?P<x>the\s+(?:(?P<dw>{DAY_ORDINAL_WORD})|{_DIGIT_ORD})\s+of\s+(?P<rel>the\s+current"
         r"|the\s+(?:next|following|last|previous|preceding)|the|this|next|last)\s+month)"
