@@ -296,3 +296,10 @@ def test_roles_patterns_apposition_before_a_past_verb():
     assert tars == ["Ali Musa"]
     acts, _, _ = roles("Rebels shelled the town, then attacked.", "attacked")
     assert acts == ["Rebels"]
+
+
+def test_roles_patterns_who_died_is_a_target_of_violent_triggers_only():
+    _, tars, _ = roles("Students marched after a classmate died in custody.", "marched")
+    assert tars == []
+    _, tars, _ = roles("A guard died after gunmen attacked the bank.", "attacked")
+    assert "guard" in " ".join(tars)

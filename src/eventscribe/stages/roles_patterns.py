@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from eventscribe.model import Actor, Span
 from eventscribe.stages.roles import (
@@ -399,7 +400,7 @@ def pattern_roles(
                 if subj:
                     acts.append(subj)
                     why.append(f"the subject of '{toks[v].text}' is the actor")
-    harmed = _harmed_subjects(toks, first, last)
+    harmed = _harmed_subjects(toks, first, last) if _violent(trigger.text) else []
     if harmed:
         tars.extend(h for h in harmed if h not in acts)
         why.append("who died or was hurt in the same sentence is a target")
@@ -430,6 +431,21 @@ def pattern_roles(
 
 _DIED = frozenset("died dies perished succumbed".split())
 _HURT = frozenset("injured wounded hurt".split())
+
+
+@lru_cache(maxsize=4096)
+def _violent(trigger_text: str) -> bool:
+    """Whether the trigger's own words are a violent event's ("exploded", "gunfight"), not a
+    protest's or an arrest's: only those take who died in their sentence as targets."""
+    from eventscribe.resources.lexicon import event_classes, iter_trigger_matches, trigger_rules
+
+    rules, classes = trigger_rules(), event_classes()
+    for m in iter_trigger_matches(trigger_text):
+        if m.lastgroup is not None:
+            cls = rules[int(m.lastgroup[1:])].cls
+            if classes[cls].family == "violence" and cls != "abduction":
+                return True
+    return False
 
 
 def _harmed_subjects(toks: Sequence[Tok], first: int, last: int,
