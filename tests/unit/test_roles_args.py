@@ -138,3 +138,12 @@ def test_roles_args_arabic_name_read_as_a_person_after_in():
 def test_roles_args_month_is_no_initial_place():
     out = args("In April, two guards were killed.", "killed")
     assert [a for a in out if a[0] == "place"] == []
+
+
+def test_roles_args_idioms_and_named_groups_are_no_places():
+    assert [a for a in args("He was killed while in office.", "killed") if a[0] == "place"] == []
+    out = args("Two fighters were killed in the Islamic State, officials said.", "killed",
+               ents=(("Islamic State", "ORG"),))
+    assert [a for a in out if a[0] == "place"] == []
+    out = args("Two fighters were killed in the state, officials said.", "killed")
+    assert [a[1] for a in out if a[0] == "place"] == ["state"]

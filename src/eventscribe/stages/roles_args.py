@@ -93,6 +93,10 @@ _WITH_WORDS = frozenset({"with", "using"})
 _PLACE_PREPS = frozenset(
     "in at near outside inside across throughout around along within".split()
 )
+_ORG_LIKE = frozenset("state court ministry parliament office club republic kingdom".split())
+"""Place nouns that also head the names of groups and institutions."""
+_IDIOM_NOUNS = frozenset("office state court home country field post site".split())
+"""Place nouns that, bare after a preposition, make an idiom ("in office", "at home")."""
 _IN_PREPS = frozenset({"in", "near", "outside", "inside"})
 _STOP_WORDS = frozenset("said says told according adding added while because but".split())
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -204,6 +208,11 @@ def _place_chunk(toks: Sequence[Tok], ents: Sequence[tuple[int, int, str]],
         return prep != "on" or (is_place_noun(word) and _singular(word) in _ROADLIKE)
     if not is_place_noun(word):
         return False
+    if (toks[h].ent >= 0 and ents[toks[h].ent][2] in _NOT_PLACE_LABELS
+            and _singular(word) in _ORG_LIKE):
+        return False  # "the Islamic State", "the Supreme Court" named as a group
+    if ch[1] - ch[0] == 1 and word in _IDIOM_NOUNS:
+        return False  # "in office", "in state": an idiom, not a place
     return prep != "on" or word in _ROADLIKE or _singular(word) in _ROADLIKE
 
 
