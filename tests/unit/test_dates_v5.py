@@ -238,7 +238,9 @@ def test_dates_v5_weekday_in_a_newspaper_name_is_no_date(text: str) -> None:
 @pytest.mark.parametrize(("text", "timex"), [
     ("The vote on Sunday went ahead.", "2013-03-10"),
     ("His visit on Monday was brief.", "2013-03-11"),
+    ("The bill passed on a 230-190 vote Wednesday.", "2013-03-13"),
     ("Voters vote on Sunday.", "2013-03-17"),
+    ("Leaders of the two countries meet Monday.", "2013-03-18"),
     ("Leaders meet Monday in Paris.", "2013-03-18"),
 ])
 def test_dates_v5_scheduling_word_after_a_determiner_is_a_noun(text: str, timex: str) -> None:

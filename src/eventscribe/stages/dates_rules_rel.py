@@ -269,9 +269,10 @@ _LAST_NOT_VERB = "(?=l)" + "".join(rf"(?<!\b{w}\s)" for w in (
     "not")) + r"(?<!n't\s)(?<!n’t\s)"
 """Lookbehinds keeping the verb "last" ("the truce will last two years") out of a duration
 (behind a cheap look-ahead for "l", so they run only where "last" may follow)."""
-_NOUN_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their|our|your|my|whose)"
-                              r"\s+$|['’]s\s+$", re.IGNORECASE)
-"""Before a scheduling word it makes a noun: "the vote on Sunday", "his visit Monday"."""
+_NOUN_DETERMINER = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|its|their|our|your|my|whose)"
+                              r"|['’]s)\s+(?:\S*[\d-]\S*\s+){0,2}$", re.IGNORECASE)
+"""Before a scheduling word it makes a noun: "the vote on Sunday", "his visit Monday", "a 230-190
+vote Wednesday" (numbers and hyphenated modifiers may stand between)."""
 _PROGRESSIVE_PLAN = re.compile(
     r"\b(?:is|are|am|['’]re)\s+(?!being\b|going\b)[a-z]+ing"
     r"(?:\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[A-Za-z]+){0,2}"
