@@ -409,6 +409,13 @@ def recognise(
             mentions.append(Mention(a, b, surface, key, cands, "ORG",
                                     "a single-word ORG entity that is a large or admin place"))
             continue
+        if org and len(org) == 1 and _clean_entity(text, org[0]) == (a, b) and any(
+            c.match == "primary" and not c.entry.feature_code.startswith(("PPL", "PCLI"))
+            for c in cands
+        ):  # "Shelling targets the Eastern Ghouta" tagged ORG: the name of an area or site
+            mentions.append(Mention(a, b, surface, key, cands, "ORG",
+                                    "an ORG entity that is wholly an area's or site's name"))
+            continue
         if org:
             keep = [c for c in cands if c.entry.feature_code in ("PCLI", "ADM1")
                     and c.match == "primary"]
