@@ -282,3 +282,12 @@ def test_dates_v5_the_financial_year_is_the_fiscal_year() -> None:
 ])
 def test_dates_v5_irregular_simple_past_is_a_past_cue(text: str, timex: str) -> None:
     assert [r.timex for _, _, r in find_expressions(text, FRI)] == [timex]
+
+
+@pytest.mark.parametrize(("text", "timex"), [
+    ("The president said the election would be held by July 31.", "2013-07-31"),
+    ("Rebels must leave by July 31.", "2013-07-31"),
+    ("The rebels had until July 31 to leave.", "2012-07-31"),
+])
+def test_dates_v5_yearless_date_after_a_deadline_word(text: str, timex: str) -> None:
+    assert [r.timex for _, _, r in find_expressions(text, FRI)] == [timex]

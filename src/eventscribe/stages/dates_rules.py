@@ -22,10 +22,11 @@ from eventscribe.stages.dates_lexicon import (
 
 NO_DCT = "relative expression without a publication date"
 
-_LASTED_PAST = re.compile(r"(?<!\bhas\s)(?<!\bhave\s)\b(?:held|lasted|continued|remained|stayed"
+_LASTED_PAST = re.compile(r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:held|lasted|continued|remained|stayed"
                           r"|kept|ran|waited|worked"
                           r"|fought|lived|served|survived)\b", re.IGNORECASE)
-"""A verb of lasting in the past tense: "the truce held until Wednesday" looks back."""
+"""A verb of lasting in the past tense: "the truce held until Wednesday" looks back (not a
+passive participle: "the vote will be held by July 31")."""
 _AUX_PAST = re.compile(r"\b(?:had|was|were|did)\b", re.IGNORECASE)
 _PAST_FUTURE = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:!?\"“”]|\s(?:but|while|after|before|because|when)\s")

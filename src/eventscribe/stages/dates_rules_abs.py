@@ -145,7 +145,7 @@ def yearless_year(ctx: Ctx, mo: int, d: int, start: int, end: int) -> tuple[int,
             ctx.before(start, 24)):
         y -= 1
         how = "the most recent such day ('ended Oct. 31': a completed period ends in the past)"
-    elif tense == "future":
+    elif ctx.future_cue(start, tense):  # future wording, or a deadline not told in the past
         cand = safe_date(ctx.dct.year, mo, d)
         if cand is None or cand >= ctx.dct or (ctx.dct - cand).days > 31:
             y = ctx.dct.year if cand is not None and cand >= ctx.dct else ctx.dct.year + 1
