@@ -22,8 +22,8 @@ from eventscribe.stages.dates_lexicon import (
 
 NO_DCT = "relative expression without a publication date"
 
-_LASTED_PAST = re.compile(r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:held|lasted|continued|remained|stayed"
-                          r"|kept|ran|waited|worked"
+_LASTED_PAST = re.compile(r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bbe\s)(?<!\bbeen\s)"
+                          r"\b(?:held|lasted|continued|remained|stayed|kept|ran|waited|worked"
                           r"|fought|lived|served|survived)\b", re.IGNORECASE)
 """A verb of lasting in the past tense: "the truce held until Wednesday" looks back (not a
 passive participle: "the vote will be held by July 31")."""
