@@ -57,3 +57,8 @@ def test_ucdp_headline_places_country_tie_broken_by_demonym() -> None:
 def test_ucdp_headline_places_plural_demonym_in_capitals() -> None:
     ev = _first("FORTY SYRIANS KILLED IN FRESH FIGHTING")
     assert ev.place is not None and ev.place.place.country_code == "SY"
+
+
+def test_ucdp_headline_places_stateless_demonym_names_no_country() -> None:
+    ev = _first("Ten Kurdish fighters killed in clashes")
+    assert ev.place is None

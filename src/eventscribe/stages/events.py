@@ -549,6 +549,7 @@ def _demonym_country(
     from eventscribe.resources.gazetteer import Gazetteer
     from eventscribe.stages import geoparse, geoparse_region
 
+    hints = [h for h in hints if h.span.text.lower().rstrip("s") not in _STATELESS]
     if not hints:
         return None
     sent = adoc.sentences[m.sentence]
@@ -590,6 +591,11 @@ def _demonym_country(
 _COMPASS_AFTER = re.compile(
     r" ((?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\b", re.IGNORECASE
 )
+
+
+_STATELESS = frozenset({"kurdish", "kurd", "baloch", "baluch", "pashtun", "tuareg"})
+"""Peoples living across several countries: their demonyms are hints for ranking places
+(aliases.tsv gives "Kurdish" to Iraq as a weak hint) but never name the event's country."""
 
 
 _ACTING_NOUN = re.compile(
