@@ -291,3 +291,12 @@ def test_dates_v5_irregular_simple_past_is_a_past_cue(text: str, timex: str) -> 
 ])
 def test_dates_v5_yearless_date_after_a_deadline_word(text: str, timex: str) -> None:
     assert [r.timex for _, _, r in find_expressions(text, FRI)] == [timex]
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("The rally is this coming Sunday, March 17.", "this coming Sunday, March 17", "2013-03-17"),
+    ("The rally was last Thursday, Jan. 6.", "last Thursday, Jan. 6", "2013-01-06"),
+])
+def test_dates_v5_weekday_with_a_modifier_in_apposition_is_one_expression(
+        text: str, expr: str, timex: str) -> None:
+    assert spans(text) == {expr: timex}

@@ -482,7 +482,8 @@ def _anniversary(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 _ENDED_MONTH = re.compile(rf"\s+(?:ended|ending)\s+({MONTH_ANY})")
 _DONE_BEFORE = re.compile(r"\b(?:ended|closed|expired|began|started)\s+(?:on\s+)?$",
                           re.IGNORECASE)
-_WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
+_WD_PREFIX = rf"(?:(?:(?:this\s+coming|this\s+past|next|last|this)\s+)?{WEEKDAY},?\s+)?"
+"""A weekday in apposition before a date is part of it ("this coming Sunday, March 8")."""
 _CONN = r"(?:\s*[-–—]\s*|\s+(?P<conn>to|until|till|through|and)\s+)"
 
 ABS_RULES: tuple[Rule, ...] = (

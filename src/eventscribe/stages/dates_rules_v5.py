@@ -46,7 +46,7 @@ from eventscribe.stages.dates_rules_abs import yearless_year
 
 _M1 = MONTH_ANY.replace("(?-i:", "(?P<m1>(?-i:", 1) + ")"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
-_WD = rf"(?:{WEEKDAY},?\s+)?"
+_WD = rf"(?:(?:(?:this\s+coming|this\s+past|next|last|this)\s+)?{WEEKDAY},?\s+)?"
 _DIGIT_ORD = r"(?<![\d.,$])(?P<dn>\d{1,2})(?:st|nd|rd|th)"
 _NEXT_FREE = (
     r"(?![\w-])(?=\s*(?:[,.;:!?)\"'”’]|$)|\s+(?:and|or|at|in|on|when|as|after|before|from"
@@ -241,7 +241,7 @@ def _past_to_clock(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 _MONTH_FIRSTS = frozenset(("sept", *MONTHS, *(n.lower() for n in MONTH_NAMES)))
 _CUES = frozenset("on by until till since from before after through of".split())
 _ORD_FIRSTS = frozenset(("the", "twenty", "thirty", *ORDINAL_WORDS))
-_WD_FIRSTS = frozenset(WEEKDAYS)
+_WD_FIRSTS = frozenset((*WEEKDAYS, "this", "next", "last"))
 
 _HOUR_ALT = "|".join(_HOURS)
 
