@@ -300,3 +300,30 @@ def test_dates_v5_yearless_date_after_a_deadline_word(text: str, timex: str) -> 
 def test_dates_v5_weekday_with_a_modifier_in_apposition_is_one_expression(
         text: str, expr: str, timex: str) -> None:
     assert spans(text) == {expr: timex}
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("The previous day, 12 were killed.", "The previous day", "2013-03-14"),
+    ("He was arrested on Monday. The previous day, 12 were killed.", "The previous day",
+     "2013-03-10"),
+])
+def test_dates_v5_relative_day_counts_from_the_dct_when_no_day_is_named(
+        text: str, expr: str, timex: str) -> None:
+    assert spans(text).get(expr) == timex
+
+
+def test_dates_v5_that_day_without_antecedent_stays_unread() -> None:
+    assert spans("That day, everything changed.") == {}
+
+
+@pytest.mark.parametrize(("text", "expr", "timex"), [
+    ("Sales fell at the end of last week.", "the end of last week", "2013-W10"),
+    ("Troops arrive in the middle of next month.", "the middle of next month", "2013-04"),
+    ("Talks start at the beginning of this month.", "the beginning of this month", "2013-03"),
+])
+def test_dates_v5_part_of_a_relative_unit(text: str, expr: str, timex: str) -> None:
+    assert spans(text) == {expr: timex}
+
+
+def test_dates_v5_clock_time_with_a_dot() -> None:
+    assert spans("The match kicks off at 7.45pm.") == {"7.45pm": "2013-03-15T19:45"}

@@ -270,15 +270,20 @@ def _anaphoric_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               if f[2].value is not None and f[2].value.precision == "day"
               and f[2].kind in ("date", "time")]
     pool = inside or before
-    if not pool:
-        return None
-    s, e, ante = pool[-1]
-    assert ante.value is not None
     words = m["x"].lower().split()
     shift = next((_DAY_SHIFT[w] for w in words if w in _DAY_SHIFT), 0)
-    d = ante.value.start + timedelta(days=shift)
     pod = next((p for p in ("morning", "afternoon", "evening", "night") if p in words), None)
     suffix = "T" + _POD_CODE[pod] if pod else ""
+    if not pool:
+        if ctx.dct is None or not shift:
+            return None  # "that day" with no day named before: some event's day, unknown
+        # "The previous day, ..." with no day named: counted from the reference time, the DCT
+        return ok(day_value(ctx.dct + timedelta(days=shift), ctx.dct, suffix), rule,
+                  f"{m['x']!r}: {shift:+d} day(s) from the publication date (no day is named "
+                  "before it)", kind="time" if pod else "date", score=0.3)
+    s, e, ante = pool[-1]
+    assert ante.value is not None
+    d = ante.value.start + timedelta(days=shift)
     return ok(day_value(d, ctx.dct, suffix), rule, f"{m['x']!r}: {shift:+d} day(s) from "
               f"{ctx.text[s:e]!r}, the last day named before it", kind="time" if pod else "date",
               score=0.5)

@@ -521,7 +521,7 @@ REL_RULES: tuple[Rule, ...] = (
         _ago,
         ("unit",), NUMBER_FIRSTS | frozenset("a several many some".split())),
     Rule("clock-time", compile_rule(
-        r"(?P<x>(?:\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|\b(?P<named>"
+        r"(?P<x>(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|\b(?P<named>"
         r"noon|midnight|midday)|\b(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s*(?-i:UTC|GMT|Z|"
         r"[A-Z]{2,4}T|[ECMP]T)\b|\s+local\s+time\b))(?:\s*(?-i:[A-Z]{2,4}T|[ECMP]T|GMT|UTC|Z)"
         r"(?![\w]))?(?:(?:,|\s+on)?\s+(?P<rest>"

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from eventscribe.stages.dates_calendar import (
     MONTH_NAMES,
     Resolution,
+    add_months,
     day_value,
     last_day,
     latest_month,
@@ -61,12 +62,15 @@ def _part_of_unit(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         return no_dct(rule)
     part = _PART[(m["p"] or m["p2"]).lower()]
     unit = (m["u"] or m["u2"]).lower()
+    rel = (m.groupdict().get("rel") or "the").lower()
+    shift = {"next": 1, "last": -1}.get(rel, 0)  # v5: "the end of next week"
+    which = {1: "next", -1: "last"}.get(shift, "publication")
     if unit == "month":
-        value = month_value(ctx.dct.year, ctx.dct.month, ctx.dct,
-                            part if part in ("early", "mid", "late") else None)
+        y, mo = add_months(ctx.dct.year, ctx.dct.month, shift)
+        value = month_value(y, mo, ctx.dct, part if part in ("early", "mid", "late") else None)
     else:
-        value = week_value(ctx.dct, ctx.dct)
-    return ok(value, rule, f"{m['x']!r}: the {part} part of the publication {unit}", score=0.7)
+        value = week_value(ctx.dct + timedelta(weeks=shift), ctx.dct)
+    return ok(value, rule, f"{m['x']!r}: the {part} part of the {which} {unit}", score=0.7)
 
 
 _POD_HOURS = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
@@ -166,7 +170,8 @@ V4_RULES: tuple[Rule, ...] = (
         rf"(?P<x>\bevery\s+(?P<n>other|{NUM})\s+(?P<u>second|minute|hour|day|week|month|quarter"
         r"|year)s?)(?![\w-])"), _every_n, ("set",), frozenset(("every",))),
     Rule("part-of-unit", compile_rule(
-        r"(?P<x>\bthe\s+(?P<p>end|beginning|start|middle)\s+of\s+the\s+(?P<u>month|week)"
+        r"(?P<x>\bthe\s+(?P<p>end|beginning|start|middle)\s+of\s+(?P<rel>the|this|next|last)"
+        r"\s+(?P<u>month|week)"
         r"|\b(?P<p2>earlier|later)\s+in\s+the\s+(?P<u2>month|week))(?![\w-])"),
         _part_of_unit, ("unit",), frozenset(("the", "earlier", "later"))),
     Rule("spoken-clock", compile_rule(
