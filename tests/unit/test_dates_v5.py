@@ -4,6 +4,7 @@ the evaluator, and day numbers written as ordinals."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -327,3 +328,24 @@ def test_dates_v5_part_of_a_relative_unit(text: str, expr: str, timex: str) -> N
 
 def test_dates_v5_clock_time_with_a_dot() -> None:
     assert spans("The match kicks off at 7.45pm.") == {"7.45pm": "2013-03-15T19:45"}
+
+
+_RANGE_TML = (
+    '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>TEST0005</DOCID>\n'
+    '<DCT><TIMEX3 tid="t0" type="DATE" value="2021-11-01" functionInDocument="CREATION_TIME">'
+    "20211101</TIMEX3></DCT>\n<TEXT>\n"
+    'The ferry ran from <TIMEX3 tid="t1" type="DATE" value="2021-08-26">Aug. 26</TIMEX3> to '
+    '<TIMEX3 tid="t2" type="DATE" value="2021-10-20">Oct. 20</TIMEX3>, the operator said.\n'
+    "</TEXT>\n</TimeML>\n"
+)
+
+
+def test_eval_dates_end_to_end_scores_range_endpoints_apart(tmp_path: Path) -> None:
+    from eventscribe.evaluation.dates import evaluate
+
+    (tmp_path / "range.tml").write_text(_RANGE_TML)
+    r = evaluate(tmp_path, gold_spans=False)
+    assert r["n_pred"] == 2 and r["n_gold_all_types"] == 2
+    assert r["strict_f1"] == 1.0 and r["value_f1"] == 1.0
+    spans_ = evaluate(tmp_path, gold_spans=True, baseline=False)
+    assert spans_["value_accuracy"] == 1.0
