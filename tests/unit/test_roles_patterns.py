@@ -303,3 +303,17 @@ def test_roles_patterns_who_died_is_a_target_of_violent_triggers_only():
     assert tars == []
     _, tars, _ = roles("A guard died after gunmen attacked the bank.", "attacked")
     assert "guard" in " ".join(tars)
+
+
+def test_roles_patterns_possessor_of_a_patient_noun_is_the_target():
+    acts, tars, _ = roles("Protests followed Khashoggi's murder in Istanbul.", "murder",
+                          pos="noun")
+    assert acts == [] and tars == ["Khashoggi"]
+    acts, tars, _ = roles("The army's attack on the town killed 5.", "attack", pos="noun")
+    assert acts == ["army"] and tars == ["town"]
+    acts, tars, _ = roles("The regime's arrest of activists angered many.", "arrest",
+                          pos="noun")
+    assert acts == ["regime"] and tars == ["activists"]
+    _, tars, _ = roles("They met the blogger whose arrest made headlines.", "arrest",
+                       pos="noun")
+    assert tars == ["blogger"]

@@ -101,10 +101,11 @@ def is_town_name(name: str) -> bool:
 
 
 def normalise_name(phrase: str) -> str:
-    """A display name: determiners and leading adverbs dropped, whitespace folded."""
+    """A display name: determiners and leading adverbs dropped, a final possessive dropped
+    ("the army's" -> "army"), whitespace folded."""
     name = re.sub(r"\s+", " ", phrase).strip(" ,.;:\"'“”‘’()")
     name = re.sub(r"^(?:the|a|an|some|its|their|his|her|our)\s+", "", name, flags=re.IGNORECASE)
-    return name
+    return re.sub(r"(?<=\w)(?:'s|’s)$", "", name)
 
 
 def parse_sentences(adoc: AnnotatedDoc, indices: Iterable[int]) -> dict[int, Any]:

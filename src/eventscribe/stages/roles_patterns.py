@@ -61,6 +61,7 @@ from eventscribe.stages.roles_voice import (
     AGENT_MODIFIERS,
     BLAME_VERBS,
     PARTICIPLES,
+    PATIENT_NOUNS,
     coordinated_passive,
     inner_of,
     is_passive,
@@ -321,7 +322,20 @@ def pattern_roles(
         poss = next((k for k in range(a0, first) if toks[k].lower.endswith(("'s", "’s"))), -1)
         if poss >= 0 and (toks[poss].kind == "T" or toks[poss].lower[:-2] in TIME_WORDS):
             poss = -1  # "Saturday's attack": a time, not the attacker
-        if poss >= 0:
+        patient_noun = toks[last].lower in PATIENT_NOUNS and not (
+            last + 1 < len(toks) and toks[last + 1].lower == "of")
+        whose = a0 > 1 and toks[a0 - 1].lower == "whose"
+        if (poss >= 0 or whose) and patient_noun:
+            # "Khashoggi's murder", "the employee whose arrest": who it was done to
+            if whose:
+                k = a0 - 1 if toks[a0 - 2].text != "," else a0 - 2
+                w0 = chunk_start(toks, k)
+                if w0 < k and has_content(toks, w0, k):
+                    tars.append((w0, k))
+            else:
+                tars.append((a0, poss + 1))
+            why.append("the possessor of a noun of what is done to someone is the target")
+        elif poss >= 0:
             acts.append((a0, poss + 1))
             why.append("the possessor of the noun is the actor")
         elif a0 < first:

@@ -19,8 +19,17 @@ from eventscribe.stages.roles_tokens import (
 )
 
 __all__ = [
-    "AGENT_MODIFIERS", "BLAME_VERBS", "DONE_TO", "INVOLVED", "PARTICIPLES", "coordinated_passive",
-    "inner_of", "is_passive", "reduced_passive", "responsible",
+    "AGENT_MODIFIERS",
+    "BLAME_VERBS",
+    "DONE_TO",
+    "INVOLVED",
+    "PARTICIPLES",
+    "PATIENT_NOUNS",
+    "coordinated_passive",
+    "inner_of",
+    "is_passive",
+    "reduced_passive",
+    "responsible",
 ]
 
 PARTICIPLES = re.compile(
@@ -132,3 +141,11 @@ def coordinated_passive(toks: Sequence[Tok], first: int) -> bool:
         if toks[p].kind == "V":
             return is_passive(toks, p, p)
     return False
+
+
+PATIENT_NOUNS = frozenset(
+    "arrest arrests detention release abduction kidnapping assassination murder killing "
+    "execution beheading torture rape imprisonment capture disappearance lynching".split()
+)
+"""Event nouns whose possessor, without an "of X", is who it was done to ("Khashoggi's murder",
+"the activist's arrest"), unlike "the army's attack"."""
