@@ -488,28 +488,6 @@ def _short_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return ok(year_value(y, ctx.dct), "short-year", f"year {m['x']!r} ({how})", score=0.6)
 
 
-def _numeric_date(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """"7/8/07", "12/25/2019" (US month/day), "25/12/2019" (day/month when the first is > 12)."""
-    from eventscribe.stages.dates_rules import impossible, safe_date
-
-    a, b, c = int(m["a"]), int(m["b"]), m["c"]
-    mo, d = (a, b) if a <= 12 else (b, a)
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    y = int(c)
-    if len(c) == 2:
-        base = ctx.dct.year if ctx.dct is not None else 2000
-        y = base // 100 * 100 + y
-        if y > base + 1:
-            y -= 100
-    dd = safe_date(y, mo, d)
-    if dd is None:
-        return impossible("numeric-date", f"{m['x']} does not exist")
-    order = "month/day" if a <= 12 else "day/month"
-    return ok(day_value(dd, ctx.dct), "numeric-date", f"numeric date {m['x']!r} read as {order}",
-              score=0.6)
-
-
 def _part_of_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"mid-afternoon yesterday", "late morning": part of the publication day (or the one named)."""
     if ctx.dct is None:
@@ -544,7 +522,7 @@ MORE_RULES: tuple[Rule, ...] = (
         frozenset("the first last second final".split())),
     Rule("the-year", compile_rule(
         r"(?P<x>\b(?:the|this)\s+(?:(?P<latest>latest|last\s+completed)\s+)?(?:(?:full|current"
-        r"|calendar|entire|whole)\s+)?(?:fiscal\s+|financial\s+)?year(?!['’-]|\s+\d)|\b(?:(?P<end>year[\s-]end|"
+        r"|calendar|entire|whole)\s+)?(?:fi(?:scal|nancial)\s+)?year(?!['’-]|\s+\d)|\b(?:(?P<end>year[\s-]end|"
         r"year['’]s\s+end|the\s+(?:end|start|beginning)\s+of\s+(?:the|this)\s+year))"
         r"|\b(?:earlier|later)\s+(?:in\s+)?(?:the|this)\s+year)"
         r"(?!\s+(?:before|after|earlier|ago|later|of|in\s+which|when|that|to|previous|prior)\b)"
@@ -605,9 +583,6 @@ MORE_RULES: tuple[Rule, ...] = (
     Rule("short-year", compile_rule(
         r"\b(?:in|since|of|from|until|by|before|after|to)\s+(?P<x>['’](?P<yy>\d\d))(?![\w'’-])"),
         _short_year, ("num",), frozenset("in since of from until by before after to".split())),
-    Rule("numeric-date", compile_rule(
-        r"(?P<x>(?<![\d/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<c>\d{4}|\d{2})(?![\d/]))"),
-        _numeric_date, ("num",)),
     Rule("holiday", compile_rule(
         rf"(?P<x>(?:(?P<rel>last|next|this\s+coming|this)\s+)?(?-i:(?P<h>{_HOLIDAYS}))"
         r"(?:,?\s+(?P<y>\d{4})(?!\d))?)(?![\w-])"), _holiday, ("holiday",)),

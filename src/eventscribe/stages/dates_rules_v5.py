@@ -163,6 +163,26 @@ def _ordinal_of_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
               f"{m['x']!r}: day {d} of the month {shift:+d} from the publication month")
 
 
+def _numeric_date(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """"7/8/07", "12/25/2019" (US month/day), "25/12/2019" (day/month when the first is > 12)."""
+    a, b, c = int(m["a"]), int(m["b"]), m["c"]
+    mo, d = (a, b) if a <= 12 else (b, a)
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    y = int(c)
+    if len(c) == 2:
+        base = ctx.dct.year if ctx.dct is not None else 2000
+        y = base // 100 * 100 + y
+        if y > base + 1:
+            y -= 100
+    dd = safe_date(y, mo, d)
+    if dd is None:
+        return impossible("numeric-date", f"{m['x']} does not exist")
+    order = "month/day" if a <= 12 else "day/month"
+    return ok(day_value(dd, ctx.dct), "numeric-date", f"numeric date {m['x']!r} read as {order}",
+              score=0.6)
+
+
 def _numeric_ymd_dmy(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """"2013/03/12" (year first: year/month/day) and "12.03.2013" (dots: the European
     day.month.year; month first only when the second number is > 12). Dashes stay unread:
@@ -246,6 +266,9 @@ _WD_FIRSTS = frozenset((*WEEKDAYS, "this", "next", "last"))
 _HOUR_ALT = "|".join(_HOURS)
 
 V5_RULES: tuple[Rule, ...] = (
+    Rule("numeric-date", compile_rule(
+        r"(?P<x>(?<![\d/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<c>\d{4}|\d{2})(?![\d/]))"),
+        _numeric_date, ("num",)),  # moved here from dates_rules_more (v2)
     Rule("fortnight", compile_rule(
         rf"(?P<x>(?:(?:the\s+)?(?:past|last|next|coming|previous|following)\s+|(?P<n>{NUM})\s+)?"
         r"fortnights?(?:\s+(?P<dir>ago|earlier|from\s+now|hence))?)(?![\w-])"), _fortnight,
