@@ -317,3 +317,10 @@ def test_roles_patterns_possessor_of_a_patient_noun_is_the_target():
     _, tars, _ = roles("They met the blogger whose arrest made headlines.", "arrest",
                        pos="noun")
     assert tars == ["blogger"]
+
+
+def test_roles_patterns_split_possessive_of_a_tokenized_source():
+    acts, tars, _ = roles("She vandalized a resident 's campaign sign .", "vandalized")
+    assert tars == ["resident 's campaign sign"]
+    acts, tars, _ = roles("The army 's attack on the town killed 5 .", "attack", pos="noun")
+    assert acts == ["army"] and tars == ["town"]

@@ -105,7 +105,7 @@ def normalise_name(phrase: str) -> str:
     ("the army's" -> "army"), whitespace folded."""
     name = re.sub(r"\s+", " ", phrase).strip(" ,.;:\"'“”‘’()")
     name = re.sub(r"^(?:the|a|an|some|its|their|his|her|our)\s+", "", name, flags=re.IGNORECASE)
-    return re.sub(r"(?<=\w)(?:'s|’s)$", "", name)
+    return re.sub(r"(?<=\w) ?(?:'s|’s)$", "", name)
 
 
 def parse_sentences(adoc: AnnotatedDoc, indices: Iterable[int]) -> dict[int, Any]:

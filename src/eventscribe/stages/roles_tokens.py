@@ -157,6 +157,8 @@ def _caps_run(words: Sequence[str], i: int) -> bool:
 def _kind(words: Sequence[str], i: int, caps: Sequence[bool]) -> str:
     w = words[i]
     lw = w.lower()
+    if lw in ("'s", "’s"):
+        return "C"  # a split-off possessive (see _join_clitics)
     if not w[0].isalnum():
         return "."
     if len(w) >= 2 and w.isalpha() and w.isupper() and not _caps_run(words, i):
@@ -222,6 +224,23 @@ def _kind(words: Sequence[str], i: int, caps: Sequence[bool]) -> str:
     return "C"
 
 
+def _join_clitics(raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A possessive split off by a tokenized source ("the army 's attack") is one token "'s",
+    a content word that continues the noun phrase as in "the army's attack"."""
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(raw):
+        w, s, e = raw[i]
+        if (w in ("'", "’") and i + 1 < len(raw) and raw[i + 1][0] in ("s", "S")
+                and raw[i + 1][1] == e and out):
+            out.append((w + raw[i + 1][0], s, raw[i + 1][2]))
+            i += 2
+            continue
+        out.append((w, s, e))
+        i += 1
+    return out
+
+
 @lru_cache(maxsize=32)
 def tokenize(
     text: str, start: int, end: int, ents: tuple[tuple[int, int, str], ...]
@@ -232,6 +251,7 @@ def tokenize(
     """
     sent = text[start:end]
     raw = [(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(sent)]
+    raw = _join_clitics(raw)
     words = [r[0] for r in raw]
     caps = [w[:1].isupper() for w in words]
     quant: set[int] = set()
