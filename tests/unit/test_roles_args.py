@@ -147,3 +147,8 @@ def test_roles_args_idioms_and_named_groups_are_no_places():
     assert [a for a in out if a[0] == "place"] == []
     out = args("Two fighters were killed in the state, officials said.", "killed")
     assert [a[1] for a in out if a[0] == "place"] == ["state"]
+
+
+def test_roles_args_hyphen_split_by_a_tokenized_source():
+    out = args("A soldier was killed by troops in Nagorno - Karabakh .", "killed")
+    assert ("place", "karabakh", "Nagorno - Karabakh") in out

@@ -162,6 +162,8 @@ def _proper_unlabelled(toks: Sequence[Tok], ents: Sequence[tuple[int, int, str]]
         return False
     for k in range(s, e):
         t = toks[k]
+        if t.text == "-" and s < k < e - 1:
+            continue  # "Nagorno - Karabakh" as a tokenized source writes it
         particle = k > s and (t.lower in _NAME_PARTICLES or t.lower.startswith(_ARABIC_ARTICLES))
         if not (t.text[:1].isupper() or particle) or t.kind != "C" or t.text.isupper():
             return False
