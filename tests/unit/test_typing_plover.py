@@ -67,3 +67,23 @@ def test_typing_train_reads_featurised_examples() -> None:
     m0 = train(x, y, cfg, ex)  # raw examples: zero signals, nothing to learn from them
     p0 = m0.predict_proba(probe)
     assert abs(float(p0[0, 0] - p0[1, 0])) < 0.05
+
+
+def test_typing_plover_mode_uses_older_manual_names() -> None:
+    from types import SimpleNamespace
+
+    from eventscribe.evaluation.plover_eval import _mode
+
+    def ev(cat: str, mode: str | None) -> SimpleNamespace:
+        return SimpleNamespace(type=SimpleNamespace(plover_category=cat, plover_mode=mode))
+
+    assert _mode("PROTEST", "Inmates refused food.", [ev("PROTEST", "hunger")]) == "strike-hun"
+    assert _mode("PROTEST", "Crowds rioted.", [ev("PROTEST", "riot")]) == "riot-spon"
+    assert _mode("FIGHT", "Tanks fired shells.", [ev("FIGHT", "heavy-weapons")]) == (
+        "heavy-weapons")
+    # "demo" has two older names: the lexicon decides from the text
+    assert _mode("PROTEST", "Students staged a march.", [ev("PROTEST", "demo")]) == "demo-org"
+    # another category's event is ignored; the lexicon reads the text
+    assert _mode("THREATEN", "They would boycott the vote.", [ev("PROTEST", "demo")]) == (
+        "restrict")
+    assert _mode("THREATEN", "It threatened to halt the talks.", []) == "relations"

@@ -328,7 +328,8 @@ def cross_validate(x: Inputs, y: Sequence[str], folds: int = 5, seed: int = 0,
     all_idx = np.arange(len(y))
     for te in fold_indices(y, folds, seed):
         tr = np.setdiff1d(all_idx, te)
-        m = train(x.subset(tr), [y[i] for i in tr], cfg, ex, ex_emb, example_inputs)
+        extra = {} if example_inputs is None else {"example_inputs": example_inputs}
+        m = train(x.subset(tr), [y[i] for i in tr], cfg, ex, ex_emb, **extra)
         for i, p in zip(te, m.predict(x.subset(te)), strict=True):
             out[int(i)] = p
     return out
