@@ -22,7 +22,8 @@ event, else the first event. Metrics (definitions in docs/roles.md, "UCDP"):
 Variants, reported beside them and never in their place: ``date_overlap`` (the predicted range
 overlaps GED's ``[date_start, date_end]``), ``deaths_within_low_high`` (GED low <= ours <= GED
 high) and ``deaths_consistent`` (GED best <= ours: GED often splits one headline's toll across
-several events, so its best is a part of the headline figure).
+several events, so its best is a part of the headline figure), and
+``country_accuracy_same_iso`` (plain ISO code equality, without the Israel/PS convention).
 """
 
 from __future__ import annotations
@@ -134,6 +135,7 @@ def evaluate(path: Path | str, *, limit: int | None = None) -> dict[str, Any]:
             n["country"] += 1
             ok = place is not None and same_country(place.country_code, row.country_code)
             hit["country"] += ok
+            hit["country_iso"] += place is not None and place.country_code == row.country_code
             n["country_ev"] += ev is not None
             hit["country_ev"] += ev is not None and ok
         if row.lat is not None and row.lon is not None:
@@ -166,6 +168,7 @@ def evaluate(path: Path | str, *, limit: int | None = None) -> dict[str, Any]:
         "no_event_reasons": dict(no_event_reasons),
         "country_accuracy": ratio("country", "country"),
         "country_accuracy_on_events": ratio("country_ev", "country_ev"),
+        "country_accuracy_same_iso": ratio("country_iso", "country"),
         "n_with_event": n["country_ev"],
         "n_country": n["country"],
         "acc161": ratio("acc161", "acc161"),
@@ -183,7 +186,8 @@ def evaluate(path: Path | str, *, limit: int | None = None) -> dict[str, Any]:
 
 
 _LABELS = (
-    ("country_accuracy", "n_country"), ("country_accuracy_on_events", "n_with_event"),
+    ("country_accuracy", "n_country"), ("country_accuracy_same_iso", "n_country"),
+    ("country_accuracy_on_events", "n_with_event"),
     ("acc161", "n_coords"), ("date_within_1d", "n_dates"),
     ("date_within_1d_end", "n_dates"), ("date_overlap", "n_dates"),
     ("deaths_exact", "n_deaths_stated"),
