@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from eventscribe.evaluation.plover_eval import parse_predicates
@@ -49,3 +51,34 @@ def test_plover_predicates_passive_agent_acts_on_the_subject(preds: dict[str, ob
 def test_plover_predicates_no_recipient_for_a_thing(preds: dict[str, object]) -> None:
     assert preds["thing"].target is None
     assert preds["inside"].target == "Italian"
+
+
+@pytest.mark.parametrize("typer", ["fast", "strong"])
+def test_plover_predicates_cli_reads_any_path_and_empty_sets(tmp_path: Path, typer: str) -> None:
+    """The plover-gsr evaluator runs the shipped models on a written sample (bad records are
+    counted, not fatal) and on a file with no records."""
+    import json
+
+    from click.testing import CliRunner
+
+    from eventscribe.evaluation.types import command
+
+    sample = [
+        {"event": "DOCUMENT", "text": "header"},
+        {"id": "1", "event": "PROTEST", "mode": "demo-org", "source": [{"actorText": "nurses"}],
+         "text": "Thousands of nurses marched in the capital to demand higher pay."},
+        {"id": "2", "event": "ASSAULT", "text": ""},
+        {"id": "3", "event": "FIGHT", "dead": "4",
+         "text": "Artillery shelled the rebel positions overnight, killing 4 fighters."},
+    ]
+    path = tmp_path / "mini.json"
+    path.write_text(json.dumps(sample), encoding="utf-8")
+    empty = tmp_path / "empty.json"
+    empty.write_text(json.dumps(sample[:1]), encoding="utf-8")
+    for p, n in ((path, 2), (empty, 0)):
+        res = CliRunner().invoke(command, [str(p), "--format", "plover-gsr", "--typer", typer,
+                                           "--json"])
+        assert res.exit_code == 0, res.output
+        out = json.loads(res.output.strip().splitlines()[-1])
+        assert out["n"] == n and out["typer"] == typer
+        assert out["skipped"] == ({"no text": 1} if n else {})

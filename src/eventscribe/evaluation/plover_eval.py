@@ -339,7 +339,8 @@ def featurise(texts: Sequence[str], variant: str = "fast",
                predicate_signals(sig, preds))
     if variant == "strong":
         x.embeddings = embed_texts([predicate_phrase(t, p)
-                                    for t, p in zip(texts, preds, strict=True)])
+                                    for t, p in zip(texts, preds, strict=True)]) if texts else (
+            np.zeros((0, 384), np.float32))  # all-MiniLM-L6-v2 width
     return x
 
 

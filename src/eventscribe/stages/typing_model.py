@@ -223,7 +223,8 @@ def _features(cfg: TrainConfig, words: _HashedVocab | Vocab, chars: _HashedVocab
               centroids: NDArray[np.float32] | None, x: Inputs) -> csr_matrix:
     parts = [words.transform([word_ngrams(t) for t in x.texts]),
              chars.transform([char_ngrams(t) for t in x.texts]),
-             csr_matrix(np.stack([cue_vector(t, cfg.cue_set) for t in x.texts]) * cfg.w_cue),
+             csr_matrix(np.stack([cue_vector(t, cfg.cue_set) for t in x.texts]) * cfg.w_cue
+                        if x.texts else np.zeros((0, len(cue_vector("", cfg.cue_set))))),
              csr_matrix(x.signals * cfg.w_signal)]
     if cfg.variant == "strong":
         emb = x.embeddings if x.embeddings is not None else embed_texts(x.texts)
