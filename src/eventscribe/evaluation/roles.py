@@ -82,6 +82,9 @@ WEAPONS = frozenset(
     "artillery vest vests car-bomb gun guns rifle rifles knife knives machete machetes".split()
 )
 
+CRAFT = frozenset("planes warplanes jets aircraft helicopters gunships fighter-jets".split())
+"""Aircraft that carry out a strike: the means when they are the actor (KAIROS and RAMS code the
+aircraft as Instrument); a shot-down aircraft stays a target."""
 
 INFERRED_PLACE = ("no place stated", "no place named")
 """Reason prefixes of a place eventscribe infers (the country most mentioned, the country of a
@@ -219,8 +222,9 @@ def system_predictions(result: Any) -> Predictions:
         ]
         for a in e.actors:
             afam = _nearest_family(a.span, trig_fams, fam)
-            if afam in ("violence", "damage") and head_word(a.span.text) in WEAPONS:
-                _add(pred, afam, "instrument", a.span.text)  # "a roadside bomb killed ..."
+            if afam in ("violence", "damage") and head_word(a.span.text) in WEAPONS | CRAFT:
+                # "a roadside bomb killed ...", "Russian war planes bombed ..."
+                _add(pred, afam, "instrument", a.span.text)
             elif afam in _ACTOR_ROLE:
                 _add(pred, afam, _ACTOR_ROLE[afam], a.span.text)
         for a in e.targets:
