@@ -170,13 +170,13 @@ def _claim_triggers(pred: Predictions, event: Any, text: str) -> None:
         pred.triggers.append(("violence", s, e))
 
 
-def _stated_arguments(pred: Predictions, adoc: Any, event: Any, spans: Sequence[Any],
-                      span_class: dict[tuple[int, int], str], fam: str) -> None:
-    """Places and instruments the text states for each trigger (common nouns included):
-    :func:`eventscribe.stages.roles_args.event_arguments`."""
-    from eventscribe.stages.roles_args import event_arguments
-
-    for sp, arg in event_arguments(adoc, event, spans):
+def _stated_arguments(pred: Predictions, event: Any, span_class: dict[tuple[int, int], str],
+                      fam: str) -> None:
+    """Places and instruments the text states for each trigger (common nouns included), as the
+    event carries them (``Event.arguments``, filled by
+    :func:`eventscribe.stages.roles_args.stated_arguments`)."""
+    for arg in event.arguments:
+        sp = arg.trigger if arg.trigger is not None else event.trigger
         tfam = CLASS_FAMILY.get(span_class.get((sp.start, sp.end), ""), fam)
         if arg.role == "place":
             _add(pred, tfam, "place", arg.span.text)
@@ -236,8 +236,7 @@ def system_predictions(result: Any) -> Predictions:
                 if role == "target" and afam == "violence" and a.sector in _PERSON_SECTORS:
                     role = "victim"
                 _add(pred, afam, role, a.span.text)
-        if result.adoc is not None:
-            _stated_arguments(pred, result.adoc, e, spans, span_class, fam)
+        _stated_arguments(pred, e, span_class, fam)
         if (e.place is not None and e.place.provenance.evidence
                 and not e.place.provenance.reason.startswith(INFERRED_PLACE)):
             sp = e.place.provenance.evidence[0]

@@ -177,6 +177,8 @@ def evidence_list(ev: EventDict) -> list[dict[str, Any]]:
         add("actor", a)
     for t in ev.get("targets") or []:
         add("target", t)
+    for a in ev.get("arguments") or []:
+        add(f"argument.{a.get('role')}", a)
     for key in ("place", "date"):
         for s in (ev.get(key) or {}).get("evidence") or []:
             add(key, s)

@@ -6,6 +6,7 @@ from eventscribe.model.dates import DateValue, TimeMention
 from eventscribe.model.doc import Doc, Source, content_id
 from eventscribe.model.event import (
     Actor,
+    Argument,
     DateAssignment,
     Event,
     EventType,
@@ -20,6 +21,7 @@ __all__ = [
     "COUNT_KINDS",
     "Actor",
     "AnnotatedDoc",
+    "Argument",
     "Claim",
     "CountKind",
     "CountSummary",

@@ -51,6 +51,31 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Argument:
+    """A place or instrument the text states for an event, often as a common noun ("at a
+    checkpoint", "with a knife"): its span, head word, the trigger it belongs to and why."""
+
+    role: str
+    """"place" or "instrument"."""
+    span: Span
+    head: str
+    """The phrase's head noun, lower-case ("the busy bus station" -> "station")."""
+    reason: str
+    trigger: Span | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "role": self.role,
+            "text": self.span.text,
+            "start": self.span.start,
+            "end": self.span.end,
+            "head": self.head,
+            "reason": self.reason,
+            "trigger": self.trigger.to_dict() if self.trigger is not None else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceAssignment:
     """The place chosen for an event, with its reason and evidence."""
 
@@ -102,6 +127,9 @@ class Event:
     evidence: tuple[Span, ...] = ()
     notes: tuple[str, ...] = field(default=())
     """Warnings and remarks (e.g. a count rejected as absurd), each a readable sentence."""
+    arguments: tuple[Argument, ...] = ()
+    """Places and instruments stated in the trigger's sentence (``stages/roles_args.py``),
+    named or common nouns, beside the resolved ``place``."""
 
     def counts(self) -> dict[CountKind, tuple[Claim, ...]]:
         out: dict[CountKind, tuple[Claim, ...]] = {}
@@ -141,4 +169,5 @@ class Event:
             "confidence": round(self.confidence, 3),
             "evidence": [s.to_dict() for s in self.evidence],
             "notes": list(self.notes),
+            "arguments": [a.to_dict() for a in self.arguments],
         }

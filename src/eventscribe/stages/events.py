@@ -38,6 +38,7 @@ from eventscribe.stages.events_places import (
     is_headline_length,
 )
 from eventscribe.stages.roles import dedupe, is_pronoun, parse_sentences, roles_for, sector_of
+from eventscribe.stages.roles_args import stated_arguments
 from eventscribe.stages.roles_patterns import pattern_roles
 from eventscribe.stages.typing_rules import refine_type
 
@@ -522,5 +523,5 @@ def assemble(adoc: AnnotatedDoc, roles: str = "patterns") -> tuple[Event, ...]:
     for e in sorted(events, key=lambda e: (e.trigger.start, e.id)):
         if e.id not in seen:
             seen.add(e.id)
-            out.append(e)
+            out.append(replace(e, arguments=stated_arguments(adoc, e)))
     return tuple(out)

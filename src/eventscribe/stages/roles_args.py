@@ -28,10 +28,10 @@ and its events).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
-from eventscribe.model import AnnotatedDoc, Span
+from eventscribe.model import AnnotatedDoc, Argument, Span
 from eventscribe.stages.roles import is_town_name
 from eventscribe.stages.roles_phrases import coordinated
 from eventscribe.stages.roles_tokens import (
@@ -44,7 +44,7 @@ from eventscribe.stages.roles_tokens import (
 
 __all__ = [
     "PLACE_NOUNS", "WEAPON_NOUNS", "Argument", "event_arguments", "is_place_noun",
-    "is_weapon_noun", "trigger_arguments",
+    "is_weapon_noun", "stated_arguments", "trigger_arguments",
 ]
 
 PLACE_NOUNS = frozenset(
@@ -100,18 +100,6 @@ _IDIOM_NOUNS = frozenset("office state court home country field post site".split
 _IN_PREPS = frozenset({"in", "near", "outside", "inside"})
 _STOP_WORDS = frozenset("said says told according adding added while because but".split())
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-@dataclass(frozen=True, slots=True)
-class Argument:
-    """A place or instrument of an event as the text states it."""
-
-    role: str
-    """"place" or "instrument"."""
-    span: Span
-    head: str
-    """The phrase's head noun, lower-case ("the busy bus station" -> "station")."""
-    reason: str
 
 
 def _singular(w: str) -> str:
@@ -394,3 +382,16 @@ def event_arguments(adoc: AnnotatedDoc, event: Any,
                 if sent.start <= e.span.start < sent.end]
         out.extend((sp, a) for a in trigger_arguments(adoc.text, sent, sp, ents))
     return out
+
+
+def stated_arguments(adoc: AnnotatedDoc, event: Any) -> tuple[Argument, ...]:
+    """The arguments an :class:`~eventscribe.model.Event` carries: :func:`event_arguments`
+    with each argument's trigger set, one per (role, span, trigger), in text order."""
+    seen: set[tuple[str, int, int, int]] = set()
+    out = []
+    for sp, a in event_arguments(adoc, event):
+        key = (a.role, a.span.start, a.span.end, sp.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(replace(a, trigger=sp))
+    return tuple(sorted(out, key=lambda a: (a.span.start, a.role)))

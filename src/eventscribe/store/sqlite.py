@@ -33,6 +33,7 @@ def event_spans(event: Event) -> list[tuple[str, Span]]:
     out += [("event", s) for s in event.evidence]
     out += [("actor", a.span) for a in event.actors]
     out += [("target", t.span) for t in event.targets]
+    out += [(f"argument.{a.role}", a.span) for a in event.arguments]
     if event.place is not None:
         out += [("place", s) for s in event.place.provenance.evidence]
     if event.date is not None:
