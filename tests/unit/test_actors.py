@@ -74,3 +74,20 @@ def test_actors_known_actor_and_canonical_name(phrase: str, canonical: str,
 ])
 def test_actors_no_false_matches(phrase: str) -> None:
     assert known_actor(phrase) is None
+
+
+@pytest.mark.parametrize(("phrase", "name", "sector", "country"), [
+    ("20 Taliban fighters", "Taliban", "rebel", "AF"),
+    ("Hezbollah", "Hezbollah", "militia", "LB"),
+    ("a Taliban commander", "Taliban commander", "rebel", "AF"),
+    ("Hamas leader Ismail Haniyeh", "Hamas leader Ismail Haniyeh", "rebel", "PS"),
+    ("Islamic State militants", "Islamic State", "rebel", None),
+    ("Iraqi security forces", "Iraqi security forces", "security", "IQ"),
+])
+def test_actors_actor_for_uses_the_table(phrase: str, name: str, sector: str,
+                                        country: str | None) -> None:
+    from eventscribe.model import Span
+    from eventscribe.stages.roles import actor_for
+
+    a = actor_for(Span(0, len(phrase), phrase))
+    assert (a.name, a.sector, a.country_code) == (name, sector, country)

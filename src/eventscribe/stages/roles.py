@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventscribe.model import Actor, AnnotatedDoc, Span
+from eventscribe.resources.actors import canonical_name, known_actor
 from eventscribe.resources.nlp import NON_PARSE, load_nlp
 
 STAGE = "roles.deprules.v1"
@@ -53,26 +54,18 @@ def sector_of(phrase: str) -> str | None:
 
 
 _CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
-# Named armed groups whose country is part of their identity (general knowledge, not gold data)
-_GROUP_COUNTRY: dict[str, str] = {
-    "taliban": "AF", "boko haram": "NG", "al-shabaab": "SO", "al shabaab": "SO", "hamas": "PS",
-    "hezbollah": "LB", "houthis": "YE", "houthi": "YE", "irgc": "IR", "basij": "IR",
-    "iswap": "NG", "jnim": "ML", "pkk": "TR", "farc": "CO", "eln": "CO", "m23": "CD",
-    "adf": "CD", "rsf": "SD", "tplf": "ET",
-}
-
 
 @lru_cache(maxsize=4096)
 def country_of(phrase: str) -> str | None:
     """ISO country code an actor phrase names, when it does: a demonym ("Iraqi security
-    forces" -> IQ), a country name ("the Government of Syria", "Nigeria's army") or a named
-    group tied to one country ("Taliban fighters" -> AF). None otherwise."""
+    forces" -> IQ), a country name ("the Government of Syria", "Nigeria's army") or a known
+    armed group based in one country ("Taliban fighters" -> AF; resources/actors.tsv). None
+    otherwise."""
     from eventscribe.resources.gazetteer import Gazetteer
 
-    low = phrase.lower()
-    for name, cc in _GROUP_COUNTRY.items():
-        if re.search(rf"\b{re.escape(name)}\b", low):
-            return cc
+    known = known_actor(phrase)
+    if known is not None and known.actor.country is not None:
+        return known.actor.country
     g = Gazetteer.load()
     for m in _CAP_RUN.finditer(phrase):
         run = re.sub(r"(?:'s|’s)$", "", m.group(0))
@@ -98,6 +91,23 @@ def is_town_name(name: str) -> bool:
 
     return any(c.match == "primary" and c.entry.population >= 100_000
                for c in Gazetteer.load().candidates(name.strip()))
+
+
+def actor_for(span: Span) -> Actor:
+    """An :class:`Actor` for a phrase. A phrase that *is* a known armed group or force
+    ("20 Taliban fighters", "the Revolutionary Guards"; resources/actors.tsv) takes the group's
+    canonical name, sector and country; a phrase that only mentions one ("a Taliban commander")
+    keeps its own name and sector but takes the group's sector when it has none and its
+    country when it names none."""
+    known = known_actor(span.text)
+    if known is not None:
+        canonical = canonical_name(span.text, known)
+        if canonical is not None:
+            return Actor(span, canonical, known.actor.sector,
+                         known.actor.country or country_of(span.text))
+        return Actor(span, normalise_name(span.text), sector_of(span.text) or known.actor.sector,
+                     country_of(span.text))
+    return Actor(span, normalise_name(span.text), sector_of(span.text), country_of(span.text))
 
 
 def normalise_name(phrase: str) -> str:
@@ -251,7 +261,7 @@ def roles_for(
         span = Span.of(text, sent.start + s, sent.start + e)
         if not span.text.strip():
             return None
-        return Actor(span, normalise_name(span.text), sector_of(span.text), country_of(span.text))
+        return actor_for(span)
 
     acts = [a for a in (to_actor(t) for t in actors) if a is not None]
     tars = [

@@ -26,10 +26,8 @@ from functools import lru_cache
 from eventscribe.model import Actor, Span
 from eventscribe.stages.roles import (
     INSTRUMENTS,
-    country_of,
+    actor_for,
     is_town_name,
-    normalise_name,
-    sector_of,
 )
 from eventscribe.stages.roles_phrases import (
     SERIES_NOUNS,
@@ -529,4 +527,4 @@ def make_actor(text: str, toks: Sequence[Tok], s: int, e: int) -> Actor | None:
     span = Span.of(text, toks[s].start, toks[e - 1].end)
     if not span.text.strip():
         return None
-    return Actor(span, normalise_name(span.text), sector_of(span.text), country_of(span.text))
+    return actor_for(span)
