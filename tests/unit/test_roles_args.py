@@ -152,3 +152,45 @@ def test_roles_args_idioms_and_named_groups_are_no_places():
 def test_roles_args_hyphen_split_by_a_tokenized_source():
     out = args("A soldier was killed by troops in Nagorno - Karabakh .", "killed")
     assert ("place", "karabakh", "Nagorno - Karabakh") in out
+
+
+@pytest.mark.parametrize(("phrase", "head"), [
+    ("Car bomb", "bomb"), ("rockets fired from Gaza", "rockets"),
+    ("Gunmen armed with rifles", "gunmen"), ("Suspected militants", "militants"),
+    ("the IED planted by militants", "ied"), ("a car bomb's blast", "blast"),
+])
+def test_roles_args_phrase_head(phrase: str, head: str) -> None:
+    from eventscribe.stages.roles_args import phrase_head
+
+    assert phrase_head(phrase) == head
+
+
+def test_roles_args_weapon_subjects_are_means_not_actors() -> None:
+    from eventscribe.model import Actor, Event, EventType, Provenance, Span
+    from eventscribe.stages.roles_args import weapons_as_means
+
+    text = "A car bomb and gunmen attacked; an Israeli drone struck."
+    trig = Span(text.index("attacked"), text.index("attacked") + 8, "attacked")
+
+    def actor(s: str) -> Actor:
+        i = text.index(s)
+        return Actor(Span(i, i + len(s), s), s)
+
+    ev = Event("ev_1", "d", EventType("Battles", "Armed clash", "FIGHT"), trig,
+               Provenance("t", "r", 1.0, (trig,)),
+               actors=(actor("A car bomb"), actor("gunmen"), actor("an Israeli drone")))
+    keep, means = weapons_as_means(ev)
+    assert [a.name for a in keep] == ["gunmen", "an Israeli drone"]  # aircraft stand for their crew
+    assert [(m.role, m.span.text, m.trigger) for m in means] == [
+        ("instrument", "A car bomb", trig)]
+
+
+def test_roles_args_spaced_dash_ends_a_chunk() -> None:
+    from eventscribe.stages.roles_tokens import chunk_start, tokenize
+
+    text = "KIRKUK, Iraq - A car bomb exploded, al-Shabaab said."
+    toks = tokenize(text, 0, len(text), ())
+    j = next(k for k, t in enumerate(toks) if t.text == "exploded")
+    assert text[toks[chunk_start(toks, j)].start:toks[j - 1].end] == "A car bomb"
+    j = next(k for k, t in enumerate(toks) if t.text == "said")
+    assert text[toks[chunk_start(toks, j)].start:toks[j - 1].end] == "al-Shabaab"

@@ -5,7 +5,7 @@ The exporters read event dicts (``Event.to_dict()`` plus ``"doc"``). A merged ev
 date, counts (every claim of every report, with its ``event_id`` and ``doc_id``) and actors.
 :func:`merged_as_event` fills in what a flat row also needs from one report, the **lead
 report**: the earliest published one (ties: the more confident, then the smaller id). Its
-trigger and evidence spans are offsets into *its* document, named by ``doc_id``; the other
+trigger, evidence and stated arguments are offsets into *its* document, named by ``doc_id``; the other
 reports are listed in ``notes`` and in ``merged.reports``.
 
 Columns that name a source list every report's outlet ("AP; Reuters"), in publication order,
@@ -81,6 +81,7 @@ def merged_as_event(merged: Mapping[str, Any], reports: Mapping[str, EventDict])
         "type": dict(merged.get("type") or lead["type"]),
         "trigger": lead["trigger"],
         "evidence": lead.get("evidence") or [],
+        "arguments": lead.get("arguments") or [],
         "place": merged.get("place"),
         "date": merged.get("date"),
         "counts": merged.get("counts") or {},

@@ -38,7 +38,7 @@ from eventscribe.stages.events_places import (
     is_headline_length,
 )
 from eventscribe.stages.roles import dedupe, is_pronoun, parse_sentences, roles_for, sector_of
-from eventscribe.stages.roles_args import stated_arguments
+from eventscribe.stages.roles_args import stated_arguments, weapons_as_means
 from eventscribe.stages.roles_patterns import pattern_roles
 from eventscribe.stages.typing_rules import refine_type
 
@@ -523,5 +523,11 @@ def assemble(adoc: AnnotatedDoc, roles: str = "patterns") -> tuple[Event, ...]:
     for e in sorted(events, key=lambda e: (e.trigger.start, e.id)):
         if e.id not in seen:
             seen.add(e.id)
-            out.append(replace(e, arguments=stated_arguments(adoc, e)))
+            actors, means = weapons_as_means(e)
+            stated = stated_arguments(adoc, e)
+            means = tuple(m for m in means if not any(
+                a.role == "instrument" and a.span == m.span for a in stated))
+            out.append(replace(e, actors=actors,
+                               arguments=tuple(sorted(stated + means,
+                                                      key=lambda a: (a.span.start, a.role)))))
     return tuple(out)

@@ -27,6 +27,7 @@ and its events).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -384,13 +385,46 @@ def event_arguments(adoc: AnnotatedDoc, event: Any,
     return out
 
 
+_CRAFT = frozenset({"drone", "drones"})  # an aircraft stands for whoever flies it
+_HEAD_CUT = re.compile(
+    r"\s(?:of|with|from|in|at|on|near|that|which|who|[a-z]+ed)\b|[,;(]")
+
+
+def phrase_head(phrase: str) -> str:
+    """The head word of an actor phrase: its last word before a post-modifier, lower-case,
+    without a possessive ("a car bomb's blast" -> "bomb", "rockets fired from Gaza" ->
+    "rockets")."""
+    first = re.search(r"[\w-]+", phrase)
+    cut = _HEAD_CUT.search(phrase, first.end()) if first else None  # "Suspected militants"
+    words = re.findall(r"[\w-]+", phrase[: cut.start()] if cut else phrase)
+    return words[-1].lower() if words else ""
+
+
+def weapons_as_means(event: Any) -> tuple[tuple[Any, ...], tuple[Argument, ...]]:
+    """Split an event's actors into people and weapons: a weapon named as the subject of the
+    act ("A car bomb killed 11", "Rockets hit the base") is its instrument, not an actor.
+    Returns (actors to keep, instrument arguments for the weapons)."""
+    keep = []
+    means = []
+    for a in event.actors:
+        head = phrase_head(a.span.text)
+        if is_weapon_noun(head) and head not in _CRAFT:
+            means.append(Argument("instrument", a.span, head,
+                                  f"the weapon '{a.span.text}' is the subject of the act: its "
+                                  "means, not an actor", trigger=event.trigger))
+        else:
+            keep.append(a)
+    return tuple(keep), tuple(means)
+
+
 def stated_arguments(adoc: AnnotatedDoc, event: Any) -> tuple[Argument, ...]:
     """The arguments an :class:`~eventscribe.model.Event` carries: :func:`event_arguments`
-    with each argument's trigger set, one per (role, span, trigger), in text order."""
-    seen: set[tuple[str, int, int, int]] = set()
+    with each argument's trigger set (the first trigger that states it), one per (role, span),
+    in text order."""
+    seen: set[tuple[str, int, int]] = set()
     out = []
     for sp, a in event_arguments(adoc, event):
-        key = (a.role, a.span.start, a.span.end, sp.start)
+        key = (a.role, a.span.start, a.span.end)
         if key not in seen:
             seen.add(key)
             out.append(replace(a, trigger=sp))

@@ -312,7 +312,10 @@ def chunk_start(toks: Sequence[Tok], j: int) -> int:
     i = j
     while i > 0:
         t = toks[i - 1]
-        if t.kind in ("C", "D") or (t.text == "-" and i - 1 > 0):
+        if t.kind in ("C", "D") or (t.text == "-" and i - 1 > 0 and i < len(toks)
+                                     and toks[i - 2].end == t.start and t.end == toks[i].start):
+            # a hyphen joins only touching words ("al-Shabaab"), never a spaced dash
+            # ("KIRKUK, Iraq - A car bomb")
             if t.kind == "D" and i - 2 >= 0 and toks[i - 2].kind == "C":
                 # "the X" inside "members of the X" is handled by the 'of' join below
                 i -= 1
