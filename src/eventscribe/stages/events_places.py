@@ -257,8 +257,12 @@ def country_place(
         return _demonym_country(adoc, m, demonyms())
     cc, top = pool.most_common(1)[0]
     tied = {k for k, v in pool.items() if v == top}
-    by_demonym = Counter(h.country_code for h in demonyms() if h.country_code in tied) \
-        if len(tied) > 1 else Counter()
+    by_demonym: Counter[str] = Counter()
+    if len(tied) > 1:  # demonyms near the event first, else anywhere in the text
+        hints = [h for h in demonyms() if h.country_code in tied]
+        by_demonym = Counter(h.country_code for h in hints
+                             if abs(adoc.sentence_index(h.span.start) - m.sentence) <= 2) \
+            or Counter(h.country_code for h in hints)
     if by_demonym:  # "Turkey reinforces border as Syria violence rages | Syrian troops ..."
         cc = by_demonym.most_common(1)[0][0]
     country = [
