@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import re
 
-from eventscribe.model import AnnotatedDoc, Doc, Entity, Span
+from eventscribe.model import AnnotatedDoc, Doc, Entity, PlaceMention, Span
+from eventscribe.stages.geoparse import GazetteerGeoparser
 from tests.conftest import km
 
-__all__ = ["km", "make_doc"]
+__all__ = ["km", "make_doc", "places_by_text", "warm_geoparser"]
+
+
+def warm_geoparser() -> GazetteerGeoparser:
+    """A geoparser with its gazetteer loaded (for a module-scoped fixture)."""
+    s = GazetteerGeoparser()
+    s.warm_up()
+    return s
+
+
+def places_by_text(adoc: AnnotatedDoc) -> dict[str, PlaceMention]:
+    """The document's place mentions by their text."""
+    return {p.span.text: p for p in adoc.places}
 
 
 def make_doc(text: str, ents: list[tuple[str, str]] | None = None) -> AnnotatedDoc:

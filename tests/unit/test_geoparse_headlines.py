@@ -5,27 +5,22 @@ from __future__ import annotations
 
 import pytest
 
-from eventscribe.model import AnnotatedDoc, PlaceMention
+from eventscribe.model import AnnotatedDoc
 from eventscribe.stages.geoparse import GazetteerGeoparser
 from eventscribe.stages.geoparse_match import compass_word
-from tests.unit.geoparse_helpers import make_doc
+from tests.unit.geoparse_helpers import make_doc, places_by_text, warm_geoparser
 
 pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(scope="module")
 def stage() -> GazetteerGeoparser:
-    s = GazetteerGeoparser()
-    s.warm_up()
-    return s
+    return warm_geoparser()
 
-
-def _places(adoc: AnnotatedDoc) -> dict[str, PlaceMention]:
-    return {p.span.text: p for p in adoc.places}
 
 
 def _cc(adoc: AnnotatedDoc, surface: str) -> str | None:
-    p = _places(adoc).get(surface)
+    p = places_by_text(adoc).get(surface)
     return p.place.country_code if p is not None and p.place is not None else None
 
 
@@ -36,7 +31,7 @@ def test_geoparse_headlines_norp_tagged_city_is_a_place(stage: GazetteerGeoparse
 
 def test_geoparse_headlines_norp_demonym_stays_a_hint(stage: GazetteerGeoparser) -> None:
     out = stage(make_doc("Syrian troops advance on the town", [("Syrian", "NORP")]))
-    assert "Syrian" not in _places(out)
+    assert "Syrian" not in places_by_text(out)
 
 
 @pytest.mark.parametrize("text,ents", [
@@ -57,7 +52,7 @@ def test_geoparse_headlines_compass_words_are_not_areas(
 def test_geoparse_headlines_country_short_form_cut_by_ner(stage: GazetteerGeoparser) -> None:
     out = stage(make_doc("Dozens killed in DR Congo's Ituri", [("DR", "GPE"), ("Congo", "GPE")]))
     assert _cc(out, "DR Congo") == "CD"
-    assert "DR" not in _places(out)
+    assert "DR" not in places_by_text(out)
 
 
 def test_geoparse_headlines_country_tagged_person(stage: GazetteerGeoparser) -> None:
@@ -87,7 +82,7 @@ def test_geoparse_headlines_province_spellings(
     stage: GazetteerGeoparser, text: str, ents: list[tuple[str, str]], surface: str, cc: str,
     code: str,
 ) -> None:
-    p = _places(stage(make_doc(text, ents)))[surface].place
+    p = places_by_text(stage(make_doc(text, ents)))[surface].place
     assert p is not None and p.country_code == cc and p.feature_code == code
 
 
@@ -95,7 +90,7 @@ def test_geoparse_headlines_capital_state_after_town_is_a_university(
     stage: GazetteerGeoparser,
 ) -> None:
     out = stage(make_doc("The game at San Diego State drew a crowd", [("San Diego", "GPE")]))
-    p = _places(out)["San Diego"].place
+    p = places_by_text(out)["San Diego"].place
     assert p is not None and p.feature_code.startswith("PPL")
 
 
@@ -110,7 +105,7 @@ def test_geoparse_headlines_gazetteer_only_name_outside_the_ner_countries_is_dro
     out = stage(make_doc("Fighters from Benghazi attack a convoy at Naga oilfield",
                          [("Benghazi", "GPE")]))
     assert _cc(out, "Benghazi") == "LY"
-    assert "Naga" not in _places(out)
+    assert "Naga" not in places_by_text(out)
 
 
 def test_geoparse_headlines_gazetteer_only_name_alone_is_kept(stage: GazetteerGeoparser) -> None:
@@ -148,7 +143,7 @@ def test_geoparse_headlines_place_mislabelled_event_after_locative(
     out = stage(make_doc("Three men executed in Cotija", [("Cotija", "EVENT")]))
     assert _cc(out, "Cotija") == "MX"
     out = stage(make_doc("Tickets for Cotija went on sale", [("Cotija", "EVENT")]))
-    assert "Cotija" not in _places(out)
+    assert "Cotija" not in places_by_text(out)
 
 
 @pytest.mark.parametrize("text,ents,surface", [

@@ -7,30 +7,25 @@ from __future__ import annotations
 
 import pytest
 
-from eventscribe.model import AnnotatedDoc, Doc, PlaceMention, Source
+from eventscribe.model import AnnotatedDoc, Doc, Source
 from eventscribe.stages.geoparse import GazetteerGeoparser, outlet_homes, outlet_key
 from eventscribe.stages.geoparse_match import street_mentions
 from eventscribe.stages.geoparse_rank import Home
-from tests.unit.geoparse_helpers import km, make_doc
+from tests.unit.geoparse_helpers import km, make_doc, places_by_text, warm_geoparser
 
 pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(scope="module")
 def stage() -> GazetteerGeoparser:
-    s = GazetteerGeoparser()
-    s.warm_up()
-    return s
+    return warm_geoparser()
 
-
-def _by_text(adoc: AnnotatedDoc) -> dict[str, PlaceMention]:
-    return {p.span.text: p for p in adoc.places}
 
 
 def test_geoparse_local_state_in_organisation_pulls_namesake(stage: GazetteerGeoparser) -> None:
     text = ("A fire destroyed a barn near Paris on Sunday. The Texas Department of Public Safety "
             "said the roads to Reno and Clarksville were closed.")
-    out = _by_text(stage(make_doc(text, [("Paris", "GPE"), ("Reno", "GPE"),
+    out = places_by_text(stage(make_doc(text, [("Paris", "GPE"), ("Reno", "GPE"),
                                          ("Clarksville", "GPE")])))
     p = out["Paris"].place
     assert p is not None and p.country_code == "US"
@@ -72,7 +67,7 @@ def test_geoparse_local_outlet_homes_leave_one_out(stage: GazetteerGeoparser) ->
 def test_geoparse_local_dateline_and_county_list(stage: GazetteerGeoparser) -> None:
     text = ("XENIA — A storm hit the area on Monday. Warnings were issued for Greene, Clark "
             "and Montgomery counties, officials said.")
-    out = _by_text(stage(make_doc(text)))
+    out = places_by_text(stage(make_doc(text)))
     assert "XENIA" in out and out["XENIA"].place is not None
     assert km(39.68, -83.93, out["XENIA"].place.lat, out["XENIA"].place.lon) < 30
     for name in ("Greene", "Clark", "Montgomery"):
@@ -107,7 +102,7 @@ def test_geoparse_local_weak_matches_need_a_local_reading(stage: GazetteerGeopar
     # "Justice" is a town name in several states; here it is a common noun in a headline-like
     # phrase with no locative word, and nothing else in the text is in its state.
     text = "Officials said Justice Department lawyers met in Springfield, Massachusetts."
-    out = _by_text(stage(make_doc(text, [("Justice Department", "ORG"),
+    out = places_by_text(stage(make_doc(text, [("Justice Department", "ORG"),
                                          ("Springfield", "GPE"), ("Massachusetts", "GPE")])))
     assert "Justice" not in out
     assert out["Springfield"].place is not None
@@ -116,16 +111,16 @@ def test_geoparse_local_weak_matches_need_a_local_reading(stage: GazetteerGeopar
 
 def test_geoparse_local_abbreviation_after_party_letter(stage: GazetteerGeoparser) -> None:
     text = "Rep. Jane Roe, D-N.Y., chairs the committee."
-    out = _by_text(stage(make_doc(text, [("Jane Roe", "PERSON")])))
+    out = places_by_text(stage(make_doc(text, [("Jane Roe", "PERSON")])))
     assert out["N.Y."].place is not None and out["N.Y."].place.name == "New York"
 
 
 def test_geoparse_local_party_home_and_person_context(stage: GazetteerGeoparser) -> None:
     text = ("Delegates Ricky Moye, D-Raleigh, and Harold Michael, D-Hardy, backed the bill in "
             "Charleston. Sheriff Welch said the roads in Beckley were open.")
-    out = _by_text(stage(make_doc(text, [("Ricky Moye", "PERSON"), ("Harold Michael", "PERSON"),
-                                         ("Charleston", "GPE"), ("Welch", "PERSON"),
-                                         ("Beckley", "GPE")])))
+    ents = [("Ricky Moye", "PERSON"), ("Harold Michael", "PERSON"), ("Charleston", "GPE"),
+            ("Welch", "PERSON"), ("Beckley", "GPE")]
+    out = places_by_text(stage(make_doc(text, ents)))
     assert out["Raleigh"].place is not None and out["Raleigh"].place.admin1 == "West Virginia"
     assert out["Hardy"].place is not None and out["Hardy"].place.name == "Hardy County"
     assert "Welch" not in out  # a person: title before, verb of speech after
@@ -135,9 +130,9 @@ def test_geoparse_local_demonyms_as_toponyms_option() -> None:
     text = "The American Farm Bureau and Iraqi officials met Ohioans in Columbus."
     ents = [("American Farm Bureau", "ORG"), ("Iraqi", "NORP"), ("Ohioans", "NORP"),
             ("Columbus", "GPE")]
-    plain = _by_text(GazetteerGeoparser()(make_doc(text, ents)))
+    plain = places_by_text(GazetteerGeoparser()(make_doc(text, ents)))
     assert set(plain) == {"Columbus"}
-    lgl = _by_text(GazetteerGeoparser(demonym_places=True)(make_doc(text, ents)))
+    lgl = places_by_text(GazetteerGeoparser(demonym_places=True)(make_doc(text, ents)))
     assert lgl["American"].place is not None and lgl["American"].place.country_code == "US"
     assert lgl["Iraqi"].place is not None and lgl["Iraqi"].place.country_code == "IQ"
     assert lgl["Ohioans"].place is not None and lgl["Ohioans"].place.name == "Ohio"
@@ -145,7 +140,7 @@ def test_geoparse_local_demonyms_as_toponyms_option() -> None:
 
 def test_geoparse_local_unresolvable_toponym_keeps_the_others(stage: GazetteerGeoparser) -> None:
     text = "Protests spread from Qwxzland to Tabriz and Karaj on Monday."
-    out = _by_text(stage(make_doc(text, [("Qwxzland", "GPE"), ("Tabriz", "GPE"),
+    out = places_by_text(stage(make_doc(text, [("Qwxzland", "GPE"), ("Tabriz", "GPE"),
                                          ("Karaj", "GPE")])))
     assert out["Qwxzland"].place is None
     assert "left unresolved" in out["Qwxzland"].provenance.reason

@@ -10,16 +10,14 @@ from eventscribe.model import Place
 from eventscribe.resources.gazetteer import GazEntry, Gazetteer
 from eventscribe.stages.geoparse import GazetteerGeoparser
 from eventscribe.stages.geoparse_region import country_region, direction
-from tests.unit.geoparse_helpers import make_doc
+from tests.unit.geoparse_helpers import make_doc, warm_geoparser
 
 pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(scope="module")
 def stage() -> GazetteerGeoparser:
-    s = GazetteerGeoparser()
-    s.warm_up()
-    return s
+    return warm_geoparser()
 
 
 def test_geoparse_region_directions() -> None:
