@@ -5,8 +5,8 @@ The exporters read event dicts (``Event.to_dict()`` plus ``"doc"``). A merged ev
 date, counts (every claim of every report, with its ``event_id`` and ``doc_id``) and actors.
 :func:`merged_as_event` fills in what a flat row also needs from one report, the **lead
 report**: the earliest published one (ties: the more confident, then the smaller id). Its
-trigger, evidence and stated arguments are offsets into *its* document, named by ``doc_id``; the other
-reports are listed in ``notes`` and in ``merged.reports``.
+trigger, evidence and stated arguments are offsets into *its* document, named by ``doc_id``;
+the other reports are listed in ``notes`` and in ``merged.reports``.
 
 Columns that name a source list every report's outlet ("AP; Reuters"), in publication order,
 as ACLED's ``source`` column does for multi-source events.
