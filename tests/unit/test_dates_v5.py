@@ -349,3 +349,17 @@ def test_eval_dates_end_to_end_scores_range_endpoints_apart(tmp_path: Path) -> N
     assert r["strict_f1"] == 1.0 and r["value_f1"] == 1.0
     spans_ = evaluate(tmp_path, gold_spans=True, baseline=False)
     assert spans_["value_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), [
+    ("Final report on those killed on 10/8/2012", date(2012, 8, 11), "2012-08-10"),
+    ("The filing dated 12/05/1998 said so.", date(1998, 12, 5), "1998-12-05"),
+    ("They met on 7/8/07.", date(2007, 7, 9), "2007-07-08"),
+    ("Talks were set for 3/4/2020.", date(2020, 3, 1), "2020-03-04"),
+    ("He was killed on 25/12/2019.", date(2019, 12, 27), "2019-12-25"),
+])
+def test_dates_v5_ambiguous_numeric_dates_read_on_or_before_publication(
+        text: str, dct: date, value: str) -> None:
+    found = spans(text, dct)
+    numeric = {k: v for k, v in found.items() if "/" in k}
+    assert list(numeric.values()) == [value], found

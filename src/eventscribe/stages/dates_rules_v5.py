@@ -164,7 +164,13 @@ def _ordinal_of_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _numeric_date(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """"7/8/07", "12/25/2019" (US month/day), "25/12/2019" (day/month when the first is > 12)."""
+    """"7/8/07", "12/25/2019" (US month/day), "25/12/2019" (day/month when the first is > 12).
+
+    When both orders are possible ("10/8/2012"), the US order is kept unless it puts the date
+    after the publication date while the day/month order does not: a report dated 11 August
+    2012 that says "killed on 10/8/2012" means 10 August (most of the world writes the day
+    first). The reason names the order used.
+    """
     a, b, c = int(m["a"]), int(m["b"]), m["c"]
     mo, d = (a, b) if a <= 12 else (b, a)
     if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -176,9 +182,16 @@ def _numeric_date(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         if y > base + 1:
             y -= 100
     dd = safe_date(y, mo, d)
+    order = "month/day" if a <= 12 else "day/month"
+    if a <= 12 and b <= 12 and a != b and ctx.dct is not None:
+        day_first = safe_date(y, b, a)
+        if (day_first is not None and day_first <= ctx.dct
+                and (dd is None or dd > ctx.dct + timedelta(days=1))):
+            dd = day_first
+            order = ("day/month: the month/day reading would fall after the publication "
+                     "date")
     if dd is None:
         return impossible("numeric-date", f"{m['x']} does not exist")
-    order = "month/day" if a <= 12 else "day/month"
     return ok(day_value(dd, ctx.dct), "numeric-date", f"numeric date {m['x']!r} read as {order}",
               score=0.6)
 
