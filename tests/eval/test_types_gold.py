@@ -4,7 +4,11 @@ Scores come from cross-validation on the dev part itself (train on 4/5 plus the 
 examples, predict the held fifth), so they are honest; the shipped models are trained on all of
 the dev part and are meant for the held-out parts. To stay under a minute each, the strong
 (embedding) model is cross-validated on a fixed 1/3 subset (by hash of the snippet id).
-Floors are pinned a little under the scores measured when they were set; they only go up.
+Floors are pinned a little under the scores measured when they were set; they only go up,
+with one recorded exception: in session 3 the PLOVER fast category floor went from 0.65 to 0.64
+when written examples that imitated dev sentences were replaced by general ones (an honest
+score is lower; `test_types_gold_plover_examples_do_not_copy_dev_sentences` guards against a
+repeat).
 """
 
 from __future__ import annotations
