@@ -42,10 +42,10 @@ from eventscribe.evaluation.roles_scoring import (
     gold_family,
     gold_items,
     gold_role,
-    head_word,
     score_doc,
 )
 from eventscribe.evaluation.wikievents_format import GoldDoc, ReadResult
+from eventscribe.stages.roles_phrases import head_word
 
 __all__ = [
     "ROLES", "GoldItems", "Predictions", "Tally", "baseline_doc", "command", "counted_noun",

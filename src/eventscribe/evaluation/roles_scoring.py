@@ -16,6 +16,7 @@ from typing import Any
 
 from eventscribe.evaluation.common import prf
 from eventscribe.evaluation.wikievents_format import GoldDoc
+from eventscribe.stages.roles_phrases import head_word
 
 ROLES: tuple[str, ...] = (
     "attacker", "target", "victim", "instrument", "place", "detainee", "jailer", "demonstrator",
@@ -67,29 +68,6 @@ def gold_role(role: str) -> str | None:
 # ---------------------------------------------------------------- head words
 
 _WORD = re.compile(r"\d{1,3}(?:,\d{3})+|[A-Za-z0-9][A-Za-z0-9'’.&-]*")
-_CUT = re.compile(
-    r",|;|\(|\s(?:of|in|at|from|on|near|who|which|that|with|for|during|after|outside|inside|"
-    r"including|and|or)\s",
-    re.IGNORECASE,
-)
-
-
-def head_word(phrase: str) -> str | None:
-    """Head of a noun phrase: the last word before a post-modifier ("members of the forces" ->
-    "members"); lower-cased, possessive and final full stop dropped. None for no word."""
-    words = _WORD.findall(phrase)
-    if not words:
-        return None
-    first = phrase.find(words[0]) + len(words[0])
-    cut = _CUT.search(phrase, first)
-    if cut:
-        words = _WORD.findall(phrase[: cut.start()]) or words
-    while len(words) > 1 and words[-1].lower().endswith("ly"):
-        words = words[:-1]  # "two soldiers instantly"
-    h = words[-1].lower()
-    h = re.sub(r"(?:'s|’s|')$", "", h).rstrip(".")
-    return h or None
-
 
 _NUMBER = re.compile(
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"

@@ -34,7 +34,7 @@ from typing import Any
 
 from eventscribe.model import AnnotatedDoc, Argument, Span
 from eventscribe.stages.roles import is_town_name
-from eventscribe.stages.roles_phrases import coordinated
+from eventscribe.stages.roles_phrases import coordinated, head_word
 from eventscribe.stages.roles_tokens import (
     TIME_WORDS,
     Tok,
@@ -386,18 +386,16 @@ def event_arguments(adoc: AnnotatedDoc, event: Any,
 
 
 _CRAFT = frozenset({"drone", "drones"})  # an aircraft stands for whoever flies it
-_HEAD_CUT = re.compile(
-    r"\s(?:of|with|from|in|at|on|near|that|which|who|[a-z]+ed)\b|[,;(]")
+_PARTICIPLE = re.compile(r"\s[a-z]+ed\b")
 
 
 def phrase_head(phrase: str) -> str:
-    """The head word of an actor phrase: its last word before a post-modifier, lower-case,
-    without a possessive ("a car bomb's blast" -> "bomb", "rockets fired from Gaza" ->
-    "rockets")."""
+    """The head word of an actor phrase (:func:`~eventscribe.stages.roles_phrases.head_word`),
+    a participle after the head also ending the noun ("rockets fired from Gaza" -> "rockets",
+    "the IED planted by militants" -> "ied"; "Suspected militants" keeps its first word)."""
     first = re.search(r"[\w-]+", phrase)
-    cut = _HEAD_CUT.search(phrase, first.end()) if first else None  # "Suspected militants"
-    words = re.findall(r"[\w-]+", phrase[: cut.start()] if cut else phrase)
-    return words[-1].lower() if words else ""
+    cut = _PARTICIPLE.search(phrase, first.end()) if first else None
+    return head_word(phrase[: cut.start()] if cut else phrase) or ""
 
 
 def weapons_as_means(event: Any) -> tuple[tuple[Any, ...], tuple[Argument, ...]]:

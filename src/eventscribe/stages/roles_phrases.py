@@ -8,6 +8,7 @@ casualties themselves).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from eventscribe.stages.roles_tokens import (
@@ -20,6 +21,33 @@ from eventscribe.stages.roles_tokens import (
     Tok,
     right_object,
 )
+
+# A word of a noun phrase (figures with thousands separators stay one word), and where the
+# phrase's post-modifiers begin.
+_HEAD_WORD = re.compile(r"\d{1,3}(?:,\d{3})+|[A-Za-z0-9][A-Za-z0-9'’.&-]*")
+_HEAD_CUT = re.compile(
+    r",|;|\(|\s(?:of|in|at|from|on|near|who|which|that|with|for|during|after|outside|inside|"
+    r"including|and|or)\s",
+    re.IGNORECASE,
+)
+
+
+def head_word(phrase: str) -> str | None:
+    """Head of a noun phrase: the last word before a post-modifier ("members of the forces" ->
+    "members"); lower-cased, possessive and final full stop dropped. None for no word."""
+    words = _HEAD_WORD.findall(phrase)
+    if not words:
+        return None
+    first = phrase.find(words[0]) + len(words[0])
+    cut = _HEAD_CUT.search(phrase, first)
+    if cut:
+        words = _HEAD_WORD.findall(phrase[: cut.start()]) or words
+    while len(words) > 1 and words[-1].lower().endswith("ly"):
+        words = words[:-1]  # "two soldiers instantly"
+    h = words[-1].lower()
+    h = re.sub(r"(?:'s|’s|')$", "", h).rstrip(".")
+    return h or None
+
 
 SERIES_NOUNS = frozenset("series spate wave string number string campaign".split())
 AIM_VERBS = frozenset("targeted targeting targets target hit hits struck strikes aimed".split())
